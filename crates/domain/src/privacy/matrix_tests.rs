@@ -1,0 +1,209 @@
+//! The privacy matrix: every role against every kind of record and every audience, written out as
+//! a table. The table is the specification; it is deliberately not computed from the rules.
+
+use super::*;
+use crate::time::Millis;
+use crate::{CapabilityId, ProgrammeId, RecordId, RelationshipId, TeamId, UserId};
+
+/// Column order of every row below.
+const ROLES: &str = "OCMEBSFPTANG";
+// O owner, C partner in relationship r1 (active), M another active coach (r2), E a coach whose
+// relationship ended after the record was shared, B one that ended before it was shared, S a
+// stranger, F facilitator of programme p, P member of programme p, T member of team t, A instance
+// admin, N anonymous, G guest holding a link to some other advice request.
+
+const AUDIENCES: [&str; 7] = ["private", "relationship", "all_my_coaches", "facilitators", "members", "team", "public"];
+
+#[rustfmt::skip]
+const EXPECTED: [(RecordKind, [&str; 7]); 12] = [
+    //                              private        relationship   all_my_coaches facilitators   members        team           public
+    (RecordKind::SessionDetail,    ["O...........", "O...........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
+    (RecordKind::CoachNote,        ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
+    (RecordKind::Reflection,       ["O...........", "OC..........", "OCME........", "O...........", "O...........", "O...........", "OCMEBSFPTANG"]),
+    (RecordKind::Action,           ["O...........", "OC..........", "OCME........", "O...........", "O...........", "O...........", "O..........."]),
+    (RecordKind::OpenQuestion,     ["O...........", "OC..........", "OCME........", "O...........", "O...........", "O...........", "O..........."]),
+    (RecordKind::Position,         ["O...........", "O...........", "O...........", "O...........", "O...........", "O...........", "OCMEBSFPTANG"]),
+    (RecordKind::WheelAssessment,  ["O...........", "OC..........", "OCME........", "O...........", "O...........", "O...........", "O..........."]),
+    (RecordKind::LearningLogEntry, ["O...........", "OC..........", "OCME........", "O.....F.....", "O...........", "O...........", "O..........."]),
+    (RecordKind::Challenge,        ["O...........", "O...........", "O...........", "O...........", "O.....FP....", "O.......T...", "O..........."]),
+    (RecordKind::TeamNote,         ["O...........", "O...........", "O...........", "O...........", "O...........", "O.......T...", "O..........."]),
+    (RecordKind::AdviceRequest,    ["O...........", "O...........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
+    (RecordKind::AdviceItem,       ["O...........", "O...........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
+];
+
+struct World {
+    owner: UserId,
+    r1: RelationshipId,
+    p: ProgrammeId,
+    t: TeamId,
+    viewers: Vec<Viewer>,
+}
+
+fn tie(relationship: &RelationshipId, partner: &UserId, ended_at: Option<i64>) -> Tie {
+    Tie { relationship: relationship.clone(), partner: partner.clone(), my_side: Side::Coach, ended_at: ended_at.map(Millis) }
+}
+
+fn world() -> World {
+    let owner = UserId::new();
+    let (r1, r2, r3, r4) = (RelationshipId::new(), RelationshipId::new(), RelationshipId::new(), RelationshipId::new());
+    let p = ProgrammeId::new();
+    let t = TeamId::new();
+    let member = |ties: Vec<Tie>| Member { ties, ..Member::alone(UserId::new()) };
+    let viewers = vec![
+        Viewer::Member(Member::alone(owner.clone())),
+        Viewer::Member(member(vec![tie(&r1, &owner, None)])),
+        Viewer::Member(member(vec![tie(&r2, &owner, None)])),
+        Viewer::Member(member(vec![tie(&r3, &owner, Some(2_000))])),
+        Viewer::Member(member(vec![tie(&r4, &owner, Some(500))])),
+        Viewer::Member(member(vec![])),
+        Viewer::Member(Member { facilitates: vec![p.clone()], ..member(vec![]) }),
+        Viewer::Member(Member { programmes: vec![p.clone()], ..member(vec![]) }),
+        Viewer::Member(Member { teams: vec![t.clone()], ..member(vec![]) }),
+        Viewer::Member(Member { instance_admin: true, ..member(vec![]) }),
+        Viewer::Anonymous,
+        Viewer::Guest { capability: CapabilityId::new(), target: RecordId::new() },
+    ];
+    assert_eq!(viewers.len(), ROLES.len());
+    World { owner, r1, p, t, viewers }
+}
+
+fn audience(w: &World, name: &str) -> Audience {
+    match name {
+        "private" => Audience::Private,
+        "relationship" => Audience::Relationship(w.r1.clone()),
+        "all_my_coaches" => Audience::AllMyCoaches,
+        "facilitators" => Audience::ProgrammeFacilitators(w.p.clone()),
+        "members" => Audience::ProgrammeMembers(w.p.clone()),
+        "team" => Audience::Team(w.t.clone()),
+        "public" => Audience::Public,
+        other => panic!("unknown audience {other}"),
+    }
+}
+
+#[test]
+fn every_role_against_every_kind_and_audience() {
+    let w = world();
+    let mut failures = vec![];
+    for (kind, row) in EXPECTED {
+        for (a, expected) in AUDIENCES.iter().zip(row) {
+            let record = RecordMeta::owned(kind, w.owner.clone(), audience(&w, a), Millis(1_000));
+            let got: String = w
+                .viewers
+                .iter()
+                .zip(ROLES.chars())
+                .map(|(v, role)| if can_read(v, &record).allowed() { role } else { '.' })
+                .collect();
+            if got != expected {
+                failures.push(format!("{kind:?} / {a}: expected {expected}, got {got}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "privacy matrix mismatches:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn the_table_covers_every_kind() {
+    for kind in RecordKind::ALL {
+        assert!(EXPECTED.iter().any(|(k, _)| *k == kind), "{kind:?} has no row in the privacy matrix");
+    }
+}
+
+#[test]
+fn only_the_owner_writes_and_nobody_writes_frozen_records() {
+    let w = world();
+    let mut record = RecordMeta::owned(RecordKind::Reflection, w.owner.clone(), Audience::Public, Millis(1_000));
+    let writers: String = w
+        .viewers
+        .iter()
+        .zip(ROLES.chars())
+        .map(|(v, role)| if can_write(v, &record) { role } else { '.' })
+        .collect();
+    assert_eq!(writers, "O...........");
+    record.frozen = true;
+    assert!(w.viewers.iter().all(|v| !can_write(v, &record)));
+}
+
+#[test]
+fn sealed_advice_is_hidden_even_from_the_owner_until_opened() {
+    let w = world();
+    let expert = CapabilityId::new();
+    let request = RecordId::new();
+    let guest = Viewer::Guest { capability: expert.clone(), target: request.clone() };
+    let mut item = RecordMeta::owned(RecordKind::AdviceItem, w.owner.clone(), Audience::Private, Millis(1_000));
+    item.guest_author = Some(expert.clone());
+    item.sealed = true;
+    for v in &w.viewers {
+        assert!(!can_read(v, &item).allowed(), "{v:?} read sealed advice");
+    }
+    assert!(can_read(&guest, &item).allowed());
+    assert!(can_write(&guest, &item));
+    // Another expert on the same request sees neither the item nor can change it.
+    let other = Viewer::Guest { capability: CapabilityId::new(), target: request.clone() };
+    assert!(!can_read(&other, &item).allowed());
+    assert!(!can_write(&other, &item));
+
+    item.sealed = false;
+    assert_eq!(can_read(&w.viewers[0], &item), Decision::Allow(Grant::Owner));
+    assert!(!can_write(&guest, &item), "an opened answer is final");
+    assert!(!can_write(&w.viewers[0], &item), "the leader cannot rewrite an expert's words");
+}
+
+#[test]
+fn a_guest_reads_exactly_the_request_its_link_names() {
+    let w = world();
+    let request = RecordMeta::owned(RecordKind::AdviceRequest, w.owner.clone(), Audience::Private, Millis(1));
+    let guest = Viewer::Guest { capability: CapabilityId::new(), target: request.id.clone() };
+    assert_eq!(can_read(&guest, &request), Decision::Allow(Grant::GuestScope));
+    let reflection = RecordMeta { id: request.id.clone(), ..RecordMeta::owned(RecordKind::Reflection, w.owner.clone(), Audience::Private, Millis(1)) };
+    assert!(!can_read(&guest, &reflection).allowed(), "a link for advice opens nothing else, even with a matching id");
+}
+
+#[test]
+fn a_leader_reads_a_coach_note_shared_with_them_and_only_then() {
+    let coach = UserId::new();
+    let leader = UserId::new();
+    let r = RelationshipId::new();
+    let leader_view = Viewer::Member(Member {
+        ties: vec![Tie { relationship: r.clone(), partner: coach.clone(), my_side: Side::Leader, ended_at: None }],
+        ..Member::alone(leader.clone())
+    });
+    let mut note = RecordMeta::owned(RecordKind::CoachNote, coach.clone(), Audience::Private, Millis(1));
+    assert!(!can_read(&leader_view, &note).allowed());
+    note.audience = Audience::Relationship(r);
+    assert!(can_read(&leader_view, &note).allowed());
+    // "All my coaches" is a leader's audience; a coach's note cannot use it to reach a leader.
+    note.audience = Audience::AllMyCoaches;
+    assert!(!can_read(&leader_view, &note).allowed());
+}
+
+#[test]
+fn a_tie_to_someone_else_grants_nothing() {
+    let w = world();
+    let someone_else = UserId::new();
+    let viewer = Viewer::Member(Member {
+        ties: vec![tie(&w.r1, &someone_else, None)],
+        ..Member::alone(UserId::new())
+    });
+    let record = RecordMeta::owned(RecordKind::Reflection, w.owner.clone(), Audience::Relationship(w.r1.clone()), Millis(1));
+    assert!(!can_read(&viewer, &record).allowed());
+}
+
+#[test]
+fn account_level_rules() {
+    use crate::org::OrgRole;
+    let w = world();
+    let admin = &w.viewers[9];
+    let stranger = &w.viewers[5];
+    assert!(can_administer(admin));
+    assert!(!can_administer(stranger));
+    assert!(!can_administer(&Viewer::Anonymous));
+    assert!(can_manage_org(admin, None));
+    assert!(can_manage_org(stranger, Some(OrgRole::Admin)));
+    assert!(!can_manage_org(stranger, Some(OrgRole::Facilitator)));
+    assert!(can_see_org(stranger, Some(OrgRole::Member)));
+    assert!(!can_see_org(stranger, None));
+    let coach = UserId::new();
+    assert!(can_see_relationship(&w.viewers[0], &w.owner, &coach));
+    assert!(!can_see_relationship(admin, &w.owner, &coach), "admins do not see who coaches whom");
+    assert!(!can_see_relationship(&Viewer::Anonymous, &w.owner, &coach));
+}

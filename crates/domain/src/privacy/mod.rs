@@ -1,0 +1,149 @@
+//! The one privacy policy. Every read and write of a person's record is decided here and nowhere
+//! else; the store only loads the facts ([`Viewer`], [`RecordMeta`]) and the app asks.
+//!
+//! Principles (from PRODUCT.md): a record has an owner and an audience the owner chose; some kinds
+//! can never leave their author (the private detail of a session); advice is sealed until every
+//! expert has answered; a relationship that ended keeps what was shared while it lasted and sees
+//! nothing shared after; admins manage accounts and organisations and never read notes.
+
+mod audience;
+mod record;
+mod viewer;
+
+#[cfg(test)]
+mod matrix_tests;
+
+pub use audience::Audience;
+pub use record::{RecordKind, RecordMeta};
+pub use viewer::{Member, Tie, Viewer};
+
+use crate::relationship::Side;
+
+/// Why access was granted or refused: the app logs it, tests assert on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Decision {
+    Allow(Grant),
+    Deny,
+}
+
+/// Which rule granted access.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grant {
+    Owner,
+    Public,
+    Partner,
+    Facilitator,
+    ProgrammeMember,
+    TeamMember,
+    GuestScope,
+}
+
+impl Decision {
+    pub fn allowed(self) -> bool {
+        matches!(self, Decision::Allow(_))
+    }
+}
+
+/// May `viewer` read `record`?
+pub fn can_read(viewer: &Viewer, record: &RecordMeta) -> Decision {
+    // Sealed advice is shown to nobody but the expert who wrote it, not even the owner: the
+    // practice says nothing is looked at until all answers are in.
+    if record.sealed {
+        return match viewer {
+            Viewer::Guest { capability, .. } if record.guest_author.as_ref() == Some(capability) => {
+                Decision::Allow(Grant::GuestScope)
+            }
+            _ => Decision::Deny,
+        };
+    }
+    // An audience the kind does not permit (a bug or an old row) is treated as private: fail closed.
+    let audience = if record.kind.permits(&record.audience) { &record.audience } else { &Audience::Private };
+
+    if let Viewer::Member(m) = viewer
+        && m.id == record.owner
+    {
+        return Decision::Allow(Grant::Owner);
+    }
+    if *audience == Audience::Public {
+        return Decision::Allow(Grant::Public);
+    }
+    match viewer {
+        Viewer::Anonymous => Decision::Deny,
+        Viewer::Guest { capability, target } => {
+            let own_item = record.guest_author.as_ref() == Some(capability);
+            let the_request = record.kind == RecordKind::AdviceRequest && record.id == *target;
+            if own_item || the_request { Decision::Allow(Grant::GuestScope) } else { Decision::Deny }
+        }
+        // Note: `m.instance_admin` is deliberately never consulted below.
+        Viewer::Member(m) => match audience {
+            Audience::Private | Audience::Public => Decision::Deny,
+            Audience::Relationship(r) => {
+                let ok = m.ties.iter().any(|t| &t.relationship == r && t.partner == record.owner && t.covers(record));
+                if ok { Decision::Allow(Grant::Partner) } else { Decision::Deny }
+            }
+            Audience::AllMyCoaches => {
+                let ok = m
+                    .ties
+                    .iter()
+                    .any(|t| t.partner == record.owner && t.my_side == Side::Coach && t.covers(record));
+                if ok { Decision::Allow(Grant::Partner) } else { Decision::Deny }
+            }
+            Audience::ProgrammeFacilitators(p) => {
+                if m.facilitates.contains(p) { Decision::Allow(Grant::Facilitator) } else { Decision::Deny }
+            }
+            Audience::ProgrammeMembers(p) => {
+                if m.facilitates.contains(p) {
+                    Decision::Allow(Grant::Facilitator)
+                } else if m.programmes.contains(p) {
+                    Decision::Allow(Grant::ProgrammeMember)
+                } else {
+                    Decision::Deny
+                }
+            }
+            Audience::Team(t) => {
+                if m.teams.contains(t) { Decision::Allow(Grant::TeamMember) } else { Decision::Deny }
+            }
+        },
+    }
+}
+
+/// May `viewer` change `record` (edit, delete, change its audience)? Only its owner, and only while
+/// it is not frozen (it belongs to an ended relationship). A guest expert may change their own
+/// advice while it is still sealed.
+pub fn can_write(viewer: &Viewer, record: &RecordMeta) -> bool {
+    if record.frozen {
+        return false;
+    }
+    match viewer {
+        Viewer::Member(m) => m.id == record.owner && record.guest_author.is_none(),
+        Viewer::Guest { capability, .. } => record.sealed && record.guest_author.as_ref() == Some(capability),
+        Viewer::Anonymous => false,
+    }
+}
+
+/// May `viewer` see a relationship (its parties, status and dates)? Only its two parties. An instance
+/// admin manages accounts, not who coaches whom.
+pub fn can_see_relationship(viewer: &Viewer, leader: &crate::UserId, coach: &crate::UserId) -> bool {
+    matches!(viewer, Viewer::Member(m) if &m.id == leader || &m.id == coach)
+}
+
+/// May `viewer` manage an organisation's memberships? Its admins, and the instance admin.
+pub fn can_manage_org(viewer: &Viewer, role_in_org: Option<crate::org::OrgRole>) -> bool {
+    match viewer {
+        Viewer::Member(m) => m.instance_admin || role_in_org == Some(crate::org::OrgRole::Admin),
+        _ => false,
+    }
+}
+
+/// May `viewer` see an organisation's page (name, members)? Its members, and the instance admin.
+pub fn can_see_org(viewer: &Viewer, role_in_org: Option<crate::org::OrgRole>) -> bool {
+    match viewer {
+        Viewer::Member(m) => m.instance_admin || role_in_org.is_some(),
+        _ => false,
+    }
+}
+
+/// May `viewer` administer the instance (accounts, the outbox of a mail-less install)?
+pub fn can_administer(viewer: &Viewer) -> bool {
+    matches!(viewer, Viewer::Member(m) if m.instance_admin)
+}

@@ -1,0 +1,112 @@
+//! The kinds of record people write, across all five practices, and the facts about one record
+//! that the policy needs.
+
+use super::Audience;
+use crate::time::Millis;
+use crate::{CapabilityId, RecordId, UserId};
+
+/// Every kind of personal record in coachkit. The practices add pages and tables for these; the
+/// rules for who may see each are fixed here, in one place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    // Practice 1: reflection across mentors.
+    /// The private detail of a session's conversation: its author alone, always.
+    SessionDetail,
+    /// A coach's own notes on a client: theirs alone unless shared with that client.
+    CoachNote,
+    /// A leader's reflection after a session.
+    Reflection,
+    /// An action from a session, reflection or reframing.
+    Action,
+    /// A question the leader must answer for themselves.
+    OpenQuestion,
+    /// A position on the leader's "what I think" page (a draft until public).
+    Position,
+    // Practice 2: the balance wheel.
+    WheelAssessment,
+    // Practice 3: the Leadership Learning Log.
+    LearningLogEntry,
+    // Practice 4: co-coaching.
+    Challenge,
+    /// A note in a co-coaching team's shared space.
+    TeamNote,
+    // Practice 5: just-in-time mentoring.
+    /// The leader's request: the capability and the context the experts read.
+    AdviceRequest,
+    /// One expert's three pieces of advice; sealed until every expert has answered.
+    AdviceItem,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 12] = [
+        RecordKind::SessionDetail,
+        RecordKind::CoachNote,
+        RecordKind::Reflection,
+        RecordKind::Action,
+        RecordKind::OpenQuestion,
+        RecordKind::Position,
+        RecordKind::WheelAssessment,
+        RecordKind::LearningLogEntry,
+        RecordKind::Challenge,
+        RecordKind::TeamNote,
+        RecordKind::AdviceRequest,
+        RecordKind::AdviceItem,
+    ];
+
+    /// Which audiences a kind may be given. The product's promises live here: a session's private
+    /// detail is never shared, coach notes go at most to that one client, advice is never public.
+    pub fn permits(self, audience: &Audience) -> bool {
+        use Audience as A;
+        use RecordKind as K;
+        match self {
+            K::SessionDetail => matches!(audience, A::Private),
+            K::CoachNote => matches!(audience, A::Private | A::Relationship(_)),
+            K::Reflection => matches!(audience, A::Private | A::Relationship(_) | A::AllMyCoaches | A::Public),
+            K::Action | K::OpenQuestion | K::WheelAssessment => {
+                matches!(audience, A::Private | A::Relationship(_) | A::AllMyCoaches)
+            }
+            K::Position => matches!(audience, A::Private | A::Public),
+            K::LearningLogEntry => matches!(
+                audience,
+                A::Private | A::Relationship(_) | A::AllMyCoaches | A::ProgrammeFacilitators(_)
+            ),
+            K::Challenge => matches!(audience, A::Private | A::ProgrammeMembers(_) | A::Team(_)),
+            K::TeamNote => matches!(audience, A::Private | A::Team(_)),
+            K::AdviceRequest | K::AdviceItem => matches!(audience, A::Private),
+        }
+    }
+}
+
+/// What the policy needs to know about one record.
+#[derive(Clone, Debug)]
+pub struct RecordMeta {
+    pub id: RecordId,
+    pub kind: RecordKind,
+    /// Whose journal the record lives in (for advice items: the leader who asked).
+    pub owner: UserId,
+    pub audience: Audience,
+    /// When the audience was last set. A relationship that ended before this moment never sees it.
+    pub shared_at: Millis,
+    /// Advice not yet complete: hidden from everyone but the expert who wrote it.
+    pub sealed: bool,
+    /// Set when an expert wrote the record through a guest link.
+    pub guest_author: Option<CapabilityId>,
+    /// The record belongs to an ended relationship: readable as before, changeable by nobody.
+    pub frozen: bool,
+}
+
+impl RecordMeta {
+    /// A plain record written by its owner.
+    pub fn owned(kind: RecordKind, owner: UserId, audience: Audience, shared_at: Millis) -> Self {
+        Self {
+            id: RecordId::new(),
+            kind,
+            owner,
+            audience,
+            shared_at,
+            sealed: false,
+            guest_author: None,
+            frozen: false,
+        }
+    }
+}
