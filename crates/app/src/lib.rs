@@ -1,1 +1,35 @@
-//! placeholder
+//! coachkit's use cases. Each function takes the acting person, checks what they may do through
+//! the privacy policy in `coachkit_domain::privacy`, and calls the store. Nothing here knows HTTP.
+
+mod accounts;
+mod admin;
+mod capabilities;
+mod config;
+pub mod demo;
+mod error;
+pub mod mail;
+mod orgs;
+mod passwords;
+mod relationships;
+mod tokens;
+
+pub use accounts::{Actor, SignedIn};
+pub use capabilities::IssuedLink;
+pub use config::{AppConfig, SignupMode, SmtpConfig};
+pub use error::{AppError, AppResult};
+pub use relationships::{InviteOutcome, RelationshipView};
+
+use coachkit_store::Store;
+
+/// The application: configuration and storage, shared by every request. Cheap to clone.
+#[derive(Clone)]
+pub struct App {
+    pub store: Store,
+    pub config: std::sync::Arc<AppConfig>,
+}
+
+impl App {
+    pub fn new(store: Store, config: AppConfig) -> Self {
+        Self { store, config: std::sync::Arc::new(config) }
+    }
+}

@@ -1,0 +1,102 @@
+//! Coaching and mentoring relationships.
+
+use crate::error::DbResult;
+use crate::{Store, now_ms};
+use coachkit_domain::{RelationshipId, UserId};
+
+/// A relationship with both parties' names, as every page and the API show it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct RelationshipRow {
+    pub id: String,
+    pub leader_id: String,
+    pub leader_name: String,
+    pub coach_id: Option<String>,
+    pub coach_name: Option<String>,
+    pub invitee_email: Option<String>,
+    pub kind: String,
+    pub status: String,
+    pub message: Option<String>,
+    pub created_at: i64,
+    pub answered_at: Option<i64>,
+    pub ended_at: Option<i64>,
+}
+
+pub struct NewRelationship<'a> {
+    pub id: &'a RelationshipId,
+    pub leader: &'a UserId,
+    pub coach: Option<&'a UserId>,
+    pub invitee_email: Option<&'a str>,
+    pub kind: &'a str,
+    pub message: Option<&'a str>,
+}
+
+const SELECT: &str = "SELECT r.id, r.leader_id, l.display_name AS leader_name, r.coach_id, \
+    c.display_name AS coach_name, r.invitee_email, r.kind, r.status, r.message, r.created_at, \
+    r.answered_at, r.ended_at \
+    FROM relationships r JOIN users l ON l.id = r.leader_id LEFT JOIN users c ON c.id = r.coach_id";
+
+impl Store {
+    pub async fn create_relationship(&self, r: NewRelationship<'_>) -> DbResult<()> {
+        sqlx::query(
+            "INSERT INTO relationships (id, leader_id, coach_id, invitee_email, kind, status, message, created_at) \
+             VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7)",
+        )
+        .bind(r.id.as_str())
+        .bind(r.leader.as_str())
+        .bind(r.coach.map(|c| c.as_str().to_owned()))
+        .bind(r.invitee_email)
+        .bind(r.kind)
+        .bind(r.message)
+        .bind(now_ms())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn relationship(&self, id: &RelationshipId) -> DbResult<Option<RelationshipRow>> {
+        Ok(sqlx::query_as(&format!("{SELECT} WHERE r.id = $1"))
+            .bind(id.as_str())
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// Every relationship `user` is a party to, newest first. Two index lookups joined by UNION
+    /// ALL rather than an OR, so both backends use the (party, created_at) indexes.
+    pub async fn relationships_of(&self, user: &UserId) -> DbResult<Vec<RelationshipRow>> {
+        Ok(sqlx::query_as(&format!(
+            "{SELECT} WHERE r.leader_id = $1 UNION ALL {SELECT} WHERE r.coach_id = $1 ORDER BY created_at DESC"
+        ))
+        .bind(user.as_str())
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Moves a relationship from `from` to `to` status, only if it is still in `from` (so two
+    /// people answering at once cannot both win). Sets the coach when an invitation by link is
+    /// accepted. Returns false if the status had already changed.
+    pub async fn set_relationship_status(
+        &self,
+        id: &RelationshipId,
+        from: &str,
+        to: &str,
+        coach: Option<&UserId>,
+    ) -> DbResult<bool> {
+        let now = now_ms();
+        let answered = matches!(to, "active" | "declined").then_some(now);
+        let ended = (to == "ended").then_some(now);
+        let done = sqlx::query(
+            "UPDATE relationships SET status = $1, coach_id = COALESCE(coach_id, $2), \
+                 answered_at = COALESCE($3, answered_at), ended_at = COALESCE($4, ended_at) \
+             WHERE id = $5 AND status = $6",
+        )
+        .bind(to)
+        .bind(coach.map(|c| c.as_str().to_owned()))
+        .bind(answered)
+        .bind(ended)
+        .bind(id.as_str())
+        .bind(from)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}

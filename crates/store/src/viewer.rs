@@ -1,0 +1,36 @@
+//! Loading the facts the privacy policy needs about a signed-in person.
+
+use crate::error::DbResult;
+use crate::{Store, users::UserRow};
+use coachkit_domain::privacy::{Member, Tie};
+use coachkit_domain::relationship::Side;
+use coachkit_domain::time::Millis;
+use coachkit_domain::{RelationshipId, UserId};
+
+impl Store {
+    /// The person as the policy sees them: their accepted relationships (active or ended) from
+    /// their side. Programmes and teams join here as those practices land.
+    pub async fn member_facts(&self, user: &UserRow) -> DbResult<Member> {
+        let rows: Vec<(String, String, Option<String>, Option<i64>)> = sqlx::query_as(
+            "SELECT id, leader_id, coach_id, ended_at FROM relationships \
+             WHERE (leader_id = $1 OR coach_id = $1) AND answered_at IS NOT NULL AND status IN ('active', 'ended')",
+        )
+        .bind(&user.id)
+        .fetch_all(&self.pool)
+        .await?;
+        let ties = rows
+            .into_iter()
+            .filter_map(|(id, leader, coach, ended_at)| {
+                let coach = coach?;
+                let (partner, my_side) = if leader == user.id { (coach, Side::Leader) } else { (leader, Side::Coach) };
+                Some(Tie {
+                    relationship: RelationshipId::from_trusted(id),
+                    partner: UserId::from_trusted(partner),
+                    my_side,
+                    ended_at: ended_at.map(Millis),
+                })
+            })
+            .collect();
+        Ok(Member { ties, instance_admin: user.is_admin(), ..Member::alone(user.user_id()) })
+    }
+}
