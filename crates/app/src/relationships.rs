@@ -63,15 +63,19 @@ impl RelationshipView {
         })
     }
 
+    /// Who fills the coach's place: their name, else the address invited, else a placeholder.
+    pub fn partner_name_for_coach_slot(&self) -> String {
+        self.coach_name
+            .clone()
+            .or_else(|| self.invitee_email.clone())
+            .unwrap_or_else(|| "(invitation not yet answered)".into())
+    }
+
     /// The other party's name as the viewer should read it.
     pub fn partner_name(&self) -> String {
         match self.my_side {
             Some(Side::Coach) => self.leader_name.clone(),
-            _ => self
-                .coach_name
-                .clone()
-                .or_else(|| self.invitee_email.clone())
-                .unwrap_or_else(|| "(invitation not yet answered)".into()),
+            _ => self.partner_name_for_coach_slot(),
         }
     }
 }

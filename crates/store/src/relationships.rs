@@ -31,7 +31,7 @@ pub struct NewRelationship<'a> {
 }
 
 const SELECT: &str = "SELECT r.id, r.leader_id, l.display_name AS leader_name, r.coach_id, \
-    c.display_name AS coach_name, r.invitee_email, r.kind, r.status, r.message, r.created_at, \
+    c.display_name AS coach_name, r.invitee_email, r.kind, r.status, r.message, r.created_at AS created_at, \
     r.answered_at, r.ended_at \
     FROM relationships r JOIN users l ON l.id = r.leader_id LEFT JOIN users c ON c.id = r.coach_id";
 

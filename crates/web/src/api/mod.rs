@@ -1,0 +1,101 @@
+//! The JSON API under `/api/v1`: everything the pages do, authenticated by session cookie (with
+//! `X-CSRF-Token` for changes) or by `Authorization: Bearer <token>`. Errors are
+//! `{"code", "message"}`. The OpenAPI document is generated from these handlers.
+
+mod accounts;
+mod admin;
+mod extract;
+mod orgs;
+mod relationships;
+mod tokens;
+
+use crate::state::AppState;
+use axum::Router;
+use axum::http::header;
+use axum::response::IntoResponse;
+use axum::routing::{delete, get, post, put};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/signup", post(accounts::sign_up))
+        .route("/signin", post(accounts::sign_in))
+        .route("/signout", post(accounts::sign_out))
+        .route("/password-reset", post(accounts::request_reset))
+        .route("/password-reset/{secret}", post(accounts::reset))
+        .route("/me", get(accounts::me).patch(accounts::update_me))
+        .route("/me/password", post(accounts::change_password))
+        .route("/relationships", get(relationships::list).post(relationships::invite))
+        .route("/relationships/{id}", get(relationships::get_one))
+        .route("/relationships/{id}/{action}", post(relationships::change))
+        .route("/invitations/{secret}", get(relationships::invitation))
+        .route("/invitations/{secret}/{answer}", post(relationships::answer))
+        .route("/orgs", get(orgs::list).post(orgs::create))
+        .route("/orgs/{id}", get(orgs::get_one))
+        .route("/orgs/{id}/members", put(orgs::set_member))
+        .route("/orgs/{id}/members/{user}", delete(orgs::remove_member))
+        .route("/tokens", get(tokens::list).post(tokens::create))
+        .route("/tokens/{id}", delete(tokens::revoke))
+        .route("/admin/users", get(admin::users))
+        .route("/admin/users/{id}/{action}", post(admin::set_disabled))
+        .route("/admin/outbox", get(admin::outbox))
+        .fallback(unknown)
+}
+
+async fn unknown() -> crate::error::ApiError {
+    coachkit_app::AppError::NotFound("endpoint").into()
+}
+
+pub fn openapi_route() -> Router<AppState> {
+    Router::new().route("/api/openapi.json", get(serve_openapi))
+}
+
+async fn serve_openapi() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json")], openapi_json())
+}
+
+/// The OpenAPI document, pretty-printed; committed as `openapi.json` and checked in CI.
+pub fn openapi_json() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}")) + "\n"
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "coachkit API", description = "Self-hosted coaching and mentoring. All times are milliseconds since the Unix epoch."),
+    paths(
+        accounts::sign_up, accounts::sign_in, accounts::sign_out, accounts::request_reset, accounts::reset,
+        accounts::me, accounts::update_me, accounts::change_password,
+        relationships::list, relationships::invite, relationships::get_one, relationships::change,
+        relationships::invitation, relationships::answer,
+        orgs::list, orgs::create, orgs::get_one, orgs::set_member, orgs::remove_member,
+        tokens::list, tokens::create, tokens::revoke,
+        admin::users, admin::set_disabled, admin::outbox,
+    ),
+    components(schemas(crate::error::ErrorBody, crate::error::FieldProblem)),
+    modifiers(&Security),
+    tags(
+        (name = "accounts", description = "Signing up and in, your profile"),
+        (name = "relationships", description = "Coaches and mentors"),
+        (name = "organisations", description = "Organisations and their members"),
+        (name = "tokens", description = "Personal API tokens"),
+        (name = "admin", description = "Instance administration (accounts, outbox)"),
+    )
+)]
+struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(crate::auth::SESSION_COOKIE))),
+        );
+    }
+}

@@ -1,0 +1,110 @@
+//! Relationships over JSON.
+
+use super::extract::{Json, id};
+use crate::auth::ApiActor;
+use crate::error::{ApiError, ErrorBody};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use coachkit_app::{AppError, RelationshipView};
+use coachkit_domain::RelationshipId;
+use coachkit_domain::relationship::Transition;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// Your relationships, as leader and as coach or mentor, newest first, with both parties' names.
+#[utoipa::path(get, path = "/api/v1/relationships", tag = "relationships",
+    responses((status = 200, body = [RelationshipView])), security(("token" = []), ("session" = [])))]
+pub async fn list(State(state): State<AppState>, ApiActor(actor): ApiActor) -> Result<axum::Json<Vec<RelationshipView>>, ApiError> {
+    Ok(axum::Json(state.app.relationships(&actor).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct InviteRequest {
+    /// "coaching" or "mentoring".
+    kind: String,
+    /// Their e-mail: the link is mailed. Leave out to share the link yourself.
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    message: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InviteResponse {
+    relationship: RelationshipView,
+    /// The invitation link; shown once.
+    link: String,
+}
+
+/// Invite a coach or mentor.
+#[utoipa::path(post, path = "/api/v1/relationships", tag = "relationships", request_body = InviteRequest,
+    responses((status = 201, body = InviteResponse), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn invite(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Json(req): Json<InviteRequest>,
+) -> Result<(StatusCode, axum::Json<InviteResponse>), ApiError> {
+    let outcome = state
+        .app
+        .invite(&actor, &req.kind, req.email.as_deref().unwrap_or(""), req.message.as_deref().unwrap_or(""))
+        .await?;
+    Ok((StatusCode::CREATED, axum::Json(InviteResponse { relationship: outcome.relationship, link: outcome.link })))
+}
+
+/// One of your relationships.
+#[utoipa::path(get, path = "/api/v1/relationships/{id}", tag = "relationships", params(("id" = String, Path)),
+    responses((status = 200, body = RelationshipView), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn get_one(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(raw): Path<String>,
+) -> Result<axum::Json<RelationshipView>, ApiError> {
+    let rid = id(&raw, "relationship", RelationshipId::parse)?;
+    Ok(axum::Json(state.app.relationship(&actor, &rid).await?))
+}
+
+/// Accept, decline or end a relationship (`action` is accept, decline or end).
+#[utoipa::path(post, path = "/api/v1/relationships/{id}/{action}", tag = "relationships",
+    params(("id" = String, Path), ("action" = String, Path, description = "accept, decline or end")),
+    responses((status = 200, body = RelationshipView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn change(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path((raw, action)): Path<(String, String)>,
+) -> Result<axum::Json<RelationshipView>, ApiError> {
+    let wanted = match action.as_str() {
+        "accept" => Transition::Accept,
+        "decline" => Transition::Decline,
+        "end" => Transition::End,
+        _ => return Err(AppError::NotFound("action").into()),
+    };
+    let rid = id(&raw, "relationship", RelationshipId::parse)?;
+    Ok(axum::Json(state.app.change_relationship(&actor, &rid, wanted).await?))
+}
+
+/// What an invitation link offers (no sign-in needed: the link is the credential).
+#[utoipa::path(get, path = "/api/v1/invitations/{secret}", tag = "relationships", params(("secret" = String, Path)),
+    responses((status = 200, body = RelationshipView), (status = 404, body = ErrorBody)))]
+pub async fn invitation(State(state): State<AppState>, Path(secret): Path<String>) -> Result<axum::Json<RelationshipView>, ApiError> {
+    Ok(axum::Json(state.app.invitation(&secret).await?))
+}
+
+/// Answer an invitation link as the signed-in person (`answer` is accept or decline).
+#[utoipa::path(post, path = "/api/v1/invitations/{secret}/{answer}", tag = "relationships",
+    params(("secret" = String, Path), ("answer" = String, Path, description = "accept or decline")),
+    responses((status = 200, body = RelationshipView), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn answer(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path((secret, answer)): Path<(String, String)>,
+) -> Result<axum::Json<RelationshipView>, ApiError> {
+    let accept = match answer.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return Err(AppError::NotFound("answer").into()),
+    };
+    Ok(axum::Json(state.app.answer_invitation(&actor, &secret, accept).await?))
+}

@@ -1,0 +1,181 @@
+//! The two error types of the web layer: `ApiError` answers JSON (`{"code","message"}`),
+//! `PageError` answers an HTML page. Both come from `AppError`, so a use case's refusal reads the
+//! same in both. A 5xx never carries its cause: the cause is logged with the request id, and the
+//! response (filled in by `middleware::finish_internal_errors`) shows only that id.
+
+use crate::view;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use coachkit_app::AppError;
+use coachkit_domain::text::FieldError;
+use serde::Serialize;
+
+/// Marks a response as an internal error whose body the middleware writes (it knows the request id).
+#[derive(Clone, Copy, Debug)]
+pub struct InternalErrorBody {
+    pub json: bool,
+}
+
+fn status_of(e: &AppError) -> (StatusCode, &'static str) {
+    match e {
+        AppError::Invalid(_) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
+        AppError::Unauthorized(_) => (StatusCode::UNAUTHORIZED, "unauthorized"),
+        AppError::Forbidden(_) => (StatusCode::FORBIDDEN, "forbidden"),
+        AppError::NotFound(_) => (StatusCode::NOT_FOUND, "not_found"),
+        AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
+        AppError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+        AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+    }
+}
+
+fn message_of(e: &AppError) -> String {
+    match e {
+        AppError::Invalid(fields) => fields.iter().map(|f| f.to_string()).collect::<Vec<_>>().join("; "),
+        AppError::Internal(_) => "something went wrong on our side".into(),
+        other => {
+            let s = other.to_string();
+            let mut c = s.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or(s)
+        }
+    }
+}
+
+fn log_internal(e: &AppError) {
+    if let AppError::Internal(cause) = e {
+        let mut chain = cause.to_string();
+        let mut source = cause.source();
+        while let Some(s) = source {
+            chain.push_str(": ");
+            chain.push_str(&s.to_string());
+            source = s.source();
+        }
+        tracing::error!(error = %chain, "internal error");
+    }
+}
+
+/// The JSON body of every API error.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// A stable word for programs: invalid, unauthorized, forbidden, not_found, conflict,
+    /// rate_limited, bad_request, too_large, internal.
+    pub code: String,
+    /// A sentence for people.
+    pub message: String,
+    /// Per-field problems, for `invalid`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldProblem>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct FieldProblem {
+    pub field: String,
+    pub message: String,
+}
+
+/// An error answered as JSON.
+#[derive(Debug)]
+pub enum ApiError {
+    App(AppError),
+    /// The request itself could not be read (malformed JSON, wrong content type, too large).
+    BadRequest(StatusCode, String),
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> Self {
+        ApiError::App(e)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, body) = match self {
+            ApiError::BadRequest(status, message) => {
+                let code = if status == StatusCode::PAYLOAD_TOO_LARGE { "too_large" } else { "bad_request" };
+                (status, ErrorBody { code: code.into(), message, fields: vec![] })
+            }
+            ApiError::App(e) => {
+                let (status, code) = status_of(&e);
+                if status.is_server_error() {
+                    log_internal(&e);
+                    let mut r = status.into_response();
+                    r.extensions_mut().insert(InternalErrorBody { json: true });
+                    return r;
+                }
+                let fields = match &e {
+                    AppError::Invalid(f) => f
+                        .iter()
+                        .map(|f| FieldProblem { field: f.field.into(), message: f.message.clone() })
+                        .collect(),
+                    _ => vec![],
+                };
+                (status, ErrorBody { code: code.into(), message: message_of(&e), fields })
+            }
+        };
+        (status, axum::Json(body)).into_response()
+    }
+}
+
+/// An error answered as an HTML page.
+#[derive(Debug)]
+pub enum PageError {
+    App(AppError),
+    /// Not signed in: go to sign-in and come back.
+    SignIn { next: String },
+    BadRequest(StatusCode, String),
+}
+
+impl From<AppError> for PageError {
+    fn from(e: AppError) -> Self {
+        PageError::App(e)
+    }
+}
+
+impl PageError {
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        PageError::BadRequest(StatusCode::BAD_REQUEST, message.into())
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        match self {
+            PageError::SignIn { next } => {
+                Redirect::to(&format!("/signin?next={}", view::url_encode(&next))).into_response()
+            }
+            PageError::BadRequest(status, message) => view::error_page(status, "That did not work", &message),
+            PageError::App(e) => {
+                let (status, _) = status_of(&e);
+                if status.is_server_error() {
+                    log_internal(&e);
+                    let mut r = status.into_response();
+                    r.extensions_mut().insert(InternalErrorBody { json: false });
+                    return r;
+                }
+                let title = match status {
+                    StatusCode::NOT_FOUND => "Not found",
+                    StatusCode::FORBIDDEN => "Not yours to do",
+                    StatusCode::TOO_MANY_REQUESTS => "Please wait",
+                    StatusCode::CONFLICT => "That cannot be done now",
+                    _ => "That did not work",
+                };
+                view::error_page(status, title, &message_of(&e))
+            }
+        }
+    }
+}
+
+/// Field errors by field name, for forms that show each message next to its field.
+#[derive(Default, Debug, Clone)]
+pub struct FieldErrors(pub Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn from_app(e: &AppError) -> Option<Self> {
+        match e {
+            AppError::Invalid(f) => Some(Self(f.clone())),
+            _ => None,
+        }
+    }
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0.iter().find(|f| f.field == field).map(|f| f.message.as_str())
+    }
+}

@@ -1,0 +1,116 @@
+//! The layers around every route: request ids, tracing, metrics, security headers, body limits,
+//! the origin check, identity, and the body of internal errors.
+
+use crate::auth;
+use crate::error::InternalErrorBody;
+use crate::state::AppState;
+use crate::view;
+use axum::Router;
+use axum::extract::{MatchedPath, Request};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{Next, from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use std::time::Instant;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Wraps `routes` in every layer. Layers run outside-in in the reverse order they are added.
+pub fn wrap(routes: Router<AppState>, state: AppState) -> Router<AppState> {
+    routes
+        .layer(from_fn_with_state(state.clone(), auth::resolve_actor))
+        .layer(from_fn(check_origin))
+        .layer(axum::extract::DefaultBodyLimit::max(state.web.max_body_bytes))
+        .layer(from_fn(finish_internal_errors))
+        .layer(from_fn(record_metrics))
+        .layer(security_headers())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+            let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+        }))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+fn security_headers() -> tower::layer::util::Stack<
+    SetResponseHeaderLayer<HeaderValue>,
+    tower::layer::util::Stack<
+        SetResponseHeaderLayer<HeaderValue>,
+        tower::layer::util::Stack<SetResponseHeaderLayer<HeaderValue>, SetResponseHeaderLayer<HeaderValue>>,
+    >,
+> {
+    tower::layer::util::Stack::new(
+        SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+        tower::layer::util::Stack::new(
+            SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+            tower::layer::util::Stack::new(
+                SetResponseHeaderLayer::if_not_present(
+                    header::REFERRER_POLICY,
+                    HeaderValue::from_static("same-origin"),
+                ),
+                SetResponseHeaderLayer::if_not_present(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+                         frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+                    ),
+                ),
+            ),
+        ),
+    )
+}
+
+async fn check_origin(request: Request, next: Next) -> Response {
+    if auth::origin_matches(request.method(), request.headers()) {
+        return next.run(request).await;
+    }
+    let message = "This request came from another site and was refused.";
+    if request.uri().path().starts_with("/api/") {
+        crate::error::ApiError::BadRequest(StatusCode::FORBIDDEN, message.into()).into_response()
+    } else {
+        view::error_page(StatusCode::FORBIDDEN, "Refused", message)
+    }
+}
+
+/// Gives internal errors their body: the request id to quote, never the cause (already logged).
+async fn finish_internal_errors(request: Request, next: Next) -> Response {
+    let id = request
+        .extensions()
+        .get::<RequestId>()
+        .and_then(|r| r.header_value().to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    let response = next.run(request).await;
+    let Some(marker) = response.extensions().get::<InternalErrorBody>().copied() else {
+        return response;
+    };
+    let status = response.status();
+    if marker.json {
+        let body = serde_json::json!({
+            "code": "internal",
+            "message": format!("Something went wrong on our side. If it keeps happening, quote request id {id}."),
+        });
+        (status, axum::Json(body)).into_response()
+    } else {
+        view::internal_error_page(status, &id)
+    }
+}
+
+async fn record_metrics(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().to_string();
+    let route = request
+        .extensions()
+        .get::<MatchedPath>()
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_else(|| "unmatched".into());
+    let response = next.run(request).await;
+    let status = response.status().as_u16().to_string();
+    let labels = [("method", method), ("route", route), ("status", status)];
+    metrics::counter!("http_requests_total", &labels).increment(1);
+    metrics::histogram!("http_request_duration_seconds", &labels).record(started.elapsed().as_secs_f64());
+    response
+}
+

@@ -1,0 +1,208 @@
+//! Inviting a coach or mentor, a relationship's page, and answering an invitation by link.
+
+use super::account::capitalise;
+use crate::auth::{CsrfForm, MaybeActor, PageActor};
+use crate::error::{FieldErrors, PageError};
+use crate::state::AppState;
+use crate::view::{self, Nav};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use coachkit_app::{AppError, RelationshipView};
+use coachkit_domain::RelationshipId;
+use coachkit_domain::relationship::{RelationshipStatus, Side, Transition};
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "relationships/new.html")]
+struct NewPage {
+    nav: Nav,
+    kind: String,
+    email: String,
+    message: String,
+    errors: FieldErrors,
+    link: Option<String>,
+    mailed: bool,
+}
+
+pub async fn new_page(PageActor(actor): PageActor) -> Response {
+    view::render(&NewPage {
+        nav: Nav::for_actor(&actor, "dashboard"),
+        kind: "mentoring".into(),
+        email: String::new(),
+        message: String::new(),
+        errors: FieldErrors::default(),
+        link: None,
+        mailed: false,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct InviteForm {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    message: String,
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    CsrfForm(form): CsrfForm<InviteForm>,
+) -> Result<Response, PageError> {
+    let nav = Nav::for_actor(&actor, "dashboard");
+    match state.app.invite(&actor, &form.kind, &form.email, &form.message).await {
+        Ok(outcome) => Ok(view::render(&NewPage {
+            nav,
+            kind: form.kind,
+            email: String::new(),
+            message: String::new(),
+            errors: FieldErrors::default(),
+            mailed: !form.email.trim().is_empty(),
+            link: Some(outcome.link),
+        })),
+        Err(e @ AppError::Invalid(_)) => Ok(view::render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &NewPage {
+                nav,
+                kind: form.kind,
+                email: form.email,
+                message: form.message,
+                errors: FieldErrors::from_app(&e).unwrap_or_default(),
+                link: None,
+                mailed: false,
+            },
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "relationships/show.html")]
+struct ShowPage {
+    nav: Nav,
+    title: String,
+    r: RelationshipView,
+    coach: String,
+    partner_title_cap: String,
+    status: &'static str,
+    created: String,
+    ended: Option<String>,
+    can_answer: bool,
+    can_end: bool,
+}
+
+fn parse_id(id: &str) -> Result<RelationshipId, PageError> {
+    RelationshipId::parse(id).map_err(|_| PageError::App(AppError::NotFound("relationship")))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let r = state.app.relationship(&actor, &parse_id(&id)?).await?;
+    let title = match r.my_side {
+        Some(Side::Coach) => format!("{} and you", r.leader_name),
+        _ => format!("You and {}", r.partner_name()),
+    };
+    let pending = r.status == RelationshipStatus::Pending;
+    let page = ShowPage {
+        nav: Nav::for_actor(&actor, "dashboard"),
+        title,
+        coach: r.partner_name_for_coach_slot(),
+        partner_title_cap: capitalise(r.kind.partner_title()).trim_end_matches('.').to_owned(),
+        status: r.status.as_str(),
+        created: view::date(r.created_at.0),
+        ended: r.ended_at.map(|m| view::date(m.0)),
+        can_answer: pending && r.my_side == Some(Side::Coach),
+        can_end: match r.status {
+            RelationshipStatus::Active => true,
+            RelationshipStatus::Pending => r.my_side == Some(Side::Leader),
+            _ => false,
+        },
+        r,
+    };
+    Ok(view::render(&page))
+}
+
+pub async fn change(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path((id, action)): Path<(String, String)>,
+    CsrfForm(_): CsrfForm<serde::de::IgnoredAny>,
+) -> Result<Response, PageError> {
+    let wanted = match action.as_str() {
+        "accept" => Transition::Accept,
+        "decline" => Transition::Decline,
+        "end" => Transition::End,
+        _ => return Err(PageError::App(AppError::NotFound("action"))),
+    };
+    let id = parse_id(&id)?;
+    state.app.change_relationship(&actor, &id, wanted).await?;
+    let to = if wanted == Transition::Decline { "/dashboard".to_owned() } else { format!("/relationships/{id}") };
+    Ok(Redirect::to(&to).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "relationships/invite.html")]
+struct InvitePage {
+    nav: Nav,
+    r: RelationshipView,
+    partner_title: &'static str,
+    secret: String,
+    here: String,
+    signed_in: bool,
+}
+
+fn link_gone(e: AppError) -> PageError {
+    match e {
+        AppError::NotFound(_) => PageError::BadRequest(
+            StatusCode::NOT_FOUND,
+            "This invitation link no longer works: it was answered, withdrawn or has expired. Ask for a new one.".into(),
+        ),
+        other => other.into(),
+    }
+}
+
+pub async fn invitation(
+    State(state): State<AppState>,
+    MaybeActor(actor): MaybeActor,
+    Path(secret): Path<String>,
+) -> Result<Response, PageError> {
+    let r = state.app.invitation(&secret).await.map_err(link_gone)?;
+    let page = InvitePage {
+        nav: Nav::maybe(actor.as_ref(), "dashboard"),
+        partner_title: r.kind.partner_title(),
+        here: view::url_encode(&format!("/invite/{secret}")),
+        signed_in: actor.is_some(),
+        secret,
+        r,
+    };
+    Ok(view::render(&page))
+}
+
+#[derive(Deserialize)]
+pub struct AnswerForm {
+    #[serde(default)]
+    answer: String,
+}
+
+pub async fn answer(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path(secret): Path<String>,
+    CsrfForm(form): CsrfForm<AnswerForm>,
+) -> Result<Response, PageError> {
+    let accept = match form.answer.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return Err(PageError::bad_request("Choose accept or decline.")),
+    };
+    let r = state.app.answer_invitation(&actor, &secret, accept).await.map_err(link_gone)?;
+    let to = if accept { format!("/relationships/{}", r.id) } else { "/dashboard".into() };
+    Ok(Redirect::to(&to).into_response())
+}

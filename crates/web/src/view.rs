@@ -1,0 +1,116 @@
+//! Shared pieces of every page: the navigation context, rendering, error pages, formatting.
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use coachkit_app::Actor;
+
+/// What the layout needs: who is signed in, the CSRF token for the sign-out form, and which
+/// section of the navigation is current.
+#[derive(Clone, Debug, Default)]
+pub struct Nav {
+    pub user_name: Option<String>,
+    pub is_admin: bool,
+    pub csrf: String,
+    pub section: &'static str,
+}
+
+impl Nav {
+    pub fn for_actor(actor: &Actor, section: &'static str) -> Self {
+        Self {
+            user_name: Some(actor.user.display_name.clone()),
+            is_admin: actor.user.is_admin(),
+            csrf: actor.csrf_token.clone().unwrap_or_default(),
+            section,
+        }
+    }
+    pub fn signed_out(csrf: String) -> Self {
+        Self { csrf, ..Self::default() }
+    }
+    pub fn maybe(actor: Option<&Actor>, section: &'static str) -> Self {
+        actor.map(|a| Self::for_actor(a, section)).unwrap_or_default()
+    }
+}
+
+/// Renders a template, or (it never should fail) an internal error without details.
+pub fn render<T: Template>(t: &T) -> Response {
+    render_status(StatusCode::OK, t)
+}
+
+pub fn render_status<T: Template>(status: StatusCode, t: &T) -> Response {
+    match t.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed to render");
+            let mut r = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            r.extensions_mut().insert(crate::error::InternalErrorBody { json: false });
+            r
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage<'a> {
+    nav: Nav,
+    status: u16,
+    title: &'a str,
+    message: &'a str,
+    request_id: Option<&'a str>,
+}
+
+pub fn error_page(status: StatusCode, title: &str, message: &str) -> Response {
+    let page = ErrorPage { nav: Nav::default(), status: status.as_u16(), title, message, request_id: None };
+    // An error page must never itself fail into a loop: fall back to plain text.
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => (status, message.to_owned()).into_response(),
+    }
+}
+
+pub fn internal_error_page(status: StatusCode, request_id: &str) -> Response {
+    let page = ErrorPage {
+        nav: Nav::default(),
+        status: status.as_u16(),
+        title: "Something went wrong on our side",
+        message: "Nothing you did caused this, and nothing was half-saved. Try again in a moment.",
+        request_id: Some(request_id),
+    };
+    match page.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(_) => (status, format!("Internal error. Request id {request_id}")).into_response(),
+    }
+}
+
+/// Percent-encodes a query value.
+pub fn url_encode(s: &str) -> String {
+    serde_urlencoded::to_string([("v", s)]).map(|e| e[2..].to_owned()).unwrap_or_default()
+}
+
+/// "21 Nov 2026" from milliseconds.
+pub fn date(ms: i64) -> String {
+    let fmt = time::macros::format_description!("[day padding:none] [month repr:short] [year]");
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&fmt).ok())
+        .unwrap_or_else(|| "-".into())
+}
+
+/// "21 Nov 2026 14:05 UTC" from milliseconds.
+pub fn date_time(ms: i64) -> String {
+    let fmt = time::macros::format_description!("[day padding:none] [month repr:short] [year] [hour]:[minute] UTC");
+    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .ok()
+        .and_then(|t| t.format(&fmt).ok())
+        .unwrap_or_else(|| "-".into())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formats() {
+        assert_eq!(super::date(0), "1 Jan 1970");
+        assert_eq!(super::date_time(90_061_000), "2 Jan 1970 01:01 UTC");
+        assert_eq!(super::url_encode("/a b?c=d&e"), "%2Fa+b%3Fc%3Dd%26e");
+    }
+}
