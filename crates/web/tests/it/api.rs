@@ -1,0 +1,167 @@
+//! The JSON API's contract: authentication, errors as `{code, message}`, no 5xx on bad input,
+//! and the committed OpenAPI document.
+
+use crate::relationships::account;
+use crate::{PW, on_each_backend};
+use reqwest::{Method, StatusCode};
+use serde_json::json;
+
+async fn token_for(app: &coachkit_testkit::TestApp, email: &str) -> String {
+    let a = account(app, "Api User", email).await;
+    let (_, secret) = app.app.create_token(&a.id(), "test").await.unwrap();
+    format!("Bearer {}", secret.expose())
+}
+
+#[tokio::test]
+async fn tokens_authenticate_and_revoked_tokens_do_not() {
+    on_each_backend(|app| async move {
+        let auth = token_for(&app, "api@example.org").await;
+        let c = app.client();
+        let (status, me) = c.json(Method::GET, "/api/v1/me", None, &[("authorization", &auth)]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(me["email"], "api@example.org");
+        assert!(me["csrf_token"].is_null(), "token callers need no CSRF token");
+
+        let (status, created) = c.json(Method::POST, "/api/v1/tokens", Some(json!({"name": "second"})), &[("authorization", &auth)]).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let second = format!("Bearer {}", created["token"].as_str().unwrap());
+        let id = created["id"].as_str().unwrap().to_owned();
+        let (status, _) = c.json(Method::DELETE, &format!("/api/v1/tokens/{id}"), None, &[("authorization", &auth)]).await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, body) = c.json(Method::GET, "/api/v1/me", None, &[("authorization", &second)]).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        assert_eq!(body["code"], "unauthorized");
+        let (status, _) = c.json(Method::GET, "/api/v1/me", None, &[("authorization", "Bearer nonsense")]).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let tokens = app.app.store.user_by_email("api@example.org").await.unwrap().unwrap();
+        assert_eq!(app.app.store.list_tokens(&tokens.user_id()).await.unwrap().len(), 2, "revoked tokens are kept, marked");
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn cookie_sessions_need_the_csrf_header_for_changes() {
+    on_each_backend(|app| async move {
+        let c = app.client();
+        let (status, _) = c
+            .json(Method::POST, "/api/v1/signup", Some(json!({"email": "kim@example.org", "display_name": "Kim", "password": PW})), &[])
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+        let (status, body) = c.json(Method::PATCH, "/api/v1/me", Some(json!({"display_name": "Changed"})), &[]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+        assert_eq!(body["code"], "bad_request");
+        let csrf = c.api_csrf().await;
+        let (status, me) = c
+            .json(Method::PATCH, "/api/v1/me", Some(json!({"display_name": "Changed", "headline": "Learning to ask"})), &[("x-csrf-token", &csrf)])
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(me["display_name"], "Changed");
+        assert_eq!(me["headline"], "Learning to ask");
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_clear_4xx_and_writes_nothing() {
+    on_each_backend(|app| async move {
+        let auth = token_for(&app, "bad@example.org").await;
+        let c = app.client();
+        let h = [("authorization", auth.as_str())];
+        let cases: Vec<(Method, &str, Option<serde_json::Value>, u16)> = vec![
+            (Method::PATCH, "/api/v1/me", Some(json!({"display_name": ""})), 422),
+            (Method::PATCH, "/api/v1/me", Some(json!({"display_name": "x".repeat(81)})), 422),
+            (Method::PATCH, "/api/v1/me", Some(json!({"display_name": "ok", "headline": "a\u{0}b"})), 422),
+            (Method::PATCH, "/api/v1/me", Some(json!({"display_name": 5})), 422),
+            (Method::PATCH, "/api/v1/me", Some(json!({})), 422),
+            (Method::POST, "/api/v1/relationships", Some(json!({"kind": "coaching", "email": "not an email"})), 422),
+            (Method::POST, "/api/v1/relationships", Some(json!({"kind": "friendship"})), 422),
+            (Method::GET, "/api/v1/relationships/not-a-uuid", None, 404),
+            (Method::GET, "/api/v1/relationships/01900000-0000-7000-8000-000000000000", None, 404),
+            (Method::POST, "/api/v1/relationships/01900000-0000-7000-8000-000000000000/accept", None, 404),
+            (Method::POST, "/api/v1/relationships/01900000-0000-7000-8000-000000000000/explode", None, 404),
+            (Method::GET, "/api/v1/orgs/' OR 1=1 --", None, 404),
+            (Method::POST, "/api/v1/orgs", Some(json!({"name": "   "})), 422),
+            (Method::GET, "/api/v1/invitations/abc", None, 404),
+            (Method::GET, "/api/v1/nothing-here", None, 404),
+            (Method::DELETE, "/api/v1/tokens/zzz", None, 404),
+        ];
+        for (method, path, body, expected) in cases {
+            let (status, json) = c.json(method.clone(), path, body.clone(), &h).await;
+            assert_eq!(status.as_u16(), expected, "{method} {path} {body:?}: {json}");
+            assert!(json["code"].is_string() && json["message"].is_string(), "{method} {path}: {json}");
+            assert!(!json.to_string().to_lowercase().contains("sql"), "no internals: {json}");
+        }
+        // Malformed JSON and a wrong content type.
+        let r = c.http.patch(c.url("/api/v1/me")).header("authorization", &auth).header("content-type", "application/json").body("{nope").send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+        let r = c.http.patch(c.url("/api/v1/me")).header("authorization", &auth).body("display_name=x").send().await.unwrap();
+        assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        // An oversized body is refused before it is read in full.
+        let big = json!({"display_name": "x".repeat(300 * 1024)});
+        let (status, _) = c.json(Method::PATCH, "/api/v1/me", Some(big), &h).await;
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+
+        let me = app.app.store.user_by_email("bad@example.org").await.unwrap().unwrap();
+        assert_eq!(me.display_name, "Api User", "nothing was written by any bad request");
+        assert_eq!(app.app.store.list_orgs().await.unwrap().len(), 0);
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_api_does_what_the_pages_do() {
+    on_each_backend(|app| async move {
+        let leader = token_for(&app, "lead@example.org").await;
+        let coach = token_for(&app, "coach@example.org").await;
+        let c = app.client();
+        let (status, invite) = c
+            .json(Method::POST, "/api/v1/relationships", Some(json!({"kind": "coaching", "email": "coach@example.org"})), &[("authorization", &leader)])
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{invite}");
+        let id = invite["relationship"]["id"].as_str().unwrap().to_owned();
+        let (status, rel) = c.json(Method::POST, &format!("/api/v1/relationships/{id}/accept"), None, &[("authorization", &coach)]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(rel["status"], "active");
+        assert_eq!(rel["my_side"], "coach");
+        let (status, list) = c.json(Method::GET, "/api/v1/relationships", None, &[("authorization", &leader)]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(list.as_array().unwrap().len(), 1);
+        assert_eq!(list[0]["leader_name"], "Api User");
+        assert_eq!(list[0]["coach_name"], "Api User");
+        let (status, body) = c.json(Method::POST, &format!("/api/v1/relationships/{id}/accept"), None, &[("authorization", &coach)]).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert_eq!(body["code"], "conflict");
+
+        let (status, org) = c.json(Method::POST, "/api/v1/orgs", Some(json!({"name": "Northgate"})), &[("authorization", &leader)]).await;
+        assert_eq!(status, StatusCode::CREATED);
+        let org_id = org["id"].as_str().unwrap();
+        let (status, _) = c
+            .json(Method::PUT, &format!("/api/v1/orgs/{org_id}/members"), Some(json!({"email": "coach@example.org", "role": "facilitator"})), &[("authorization", &leader)])
+            .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, detail) = c.json(Method::GET, &format!("/api/v1/orgs/{org_id}"), None, &[("authorization", &coach)]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(detail["members"].as_array().unwrap().len(), 2);
+        assert_eq!(detail["role"], "facilitator");
+        app.stop().await;
+    })
+    .await;
+}
+
+/// The committed `openapi.json` must match what the code generates. Regenerate with
+/// `cargo run -q -- openapi > openapi.json`.
+#[test]
+fn committed_openapi_document_is_current() {
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi.json")).unwrap_or_default();
+    let generated = coachkit_web::openapi_json();
+    assert!(
+        committed == generated,
+        "openapi.json is stale: run `cargo run -q -- openapi > openapi.json` and commit it"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    assert!(doc["paths"]["/api/v1/me"]["get"].is_object());
+    assert!(doc["paths"]["/api/v1/relationships"]["post"].is_object());
+}

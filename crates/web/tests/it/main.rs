@@ -1,0 +1,32 @@
+//! Integration tests over HTTP. Every test runs on SQLite, and on PostgreSQL too when
+//! `COACHKIT_TEST_PG_URL` is set (each run gets its own database, dropped afterwards).
+
+mod accounts;
+mod api;
+mod health;
+mod orgs;
+mod privacy_matrix;
+mod relationships;
+mod store;
+
+use coachkit_testkit::{Backend, TestApp, backends, spawn_app};
+
+/// Runs `test` once per backend, with a fresh app each time.
+pub async fn on_each_backend<F, Fut>(test: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    for backend in backends() {
+        eprintln!("-- on {backend:?}");
+        test(spawn_app(backend).await).await;
+    }
+}
+
+/// A password good enough for sign-up.
+pub const PW: &str = "a decent passphrase";
+
+#[allow(dead_code)]
+pub fn is_pg(app: &TestApp) -> bool {
+    app.backend == Backend::Postgres
+}
