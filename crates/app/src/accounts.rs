@@ -2,12 +2,12 @@
 
 use crate::error::{AppError, AppResult};
 use crate::{App, SignupMode, capabilities::random_secret, passwords};
+use coachkit_domain::UserId;
 use coachkit_domain::account::{DisplayName, Email, Handle, Password};
 use coachkit_domain::capability::{Purpose, Secret};
 use coachkit_domain::privacy::Viewer;
 use coachkit_domain::text::FieldError;
 use coachkit_domain::time::Millis;
-use coachkit_domain::UserId;
 use coachkit_store::{DbError, NewMail, NewUser, UserRow, now_ms};
 
 /// A signed-in person making a request, however they proved it (session cookie or API token).
@@ -158,11 +158,11 @@ impl App {
     /// The person behind an API token.
     pub async fn actor_from_token(&self, presented: &str) -> AppResult<Option<Actor>> {
         let Some(secret) = Secret::presented(presented) else { return Ok(None) };
-        Ok(self
-            .store
-            .user_by_token(&secret.hash())
-            .await?
-            .map(|user| Actor { user, csrf_token: None, session_hash: None }))
+        Ok(self.store.user_by_token(&secret.hash()).await?.map(|user| Actor {
+            user,
+            csrf_token: None,
+            session_hash: None,
+        }))
     }
 
     pub async fn sign_out(&self, actor: &Actor) -> AppResult<()> {
@@ -175,7 +175,8 @@ impl App {
     /// Changes the password after checking the current one; every other session is signed out.
     pub async fn change_password(&self, actor: &Actor, current: &str, new: &str) -> AppResult<()> {
         let new = Password::parse_new(new)?;
-        let current = Password::parse_attempt(current).map_err(|_| AppError::field("current_password", "is not correct"))?;
+        let current =
+            Password::parse_attempt(current).map_err(|_| AppError::field("current_password", "is not correct"))?;
         if !passwords::verify(current, actor.user.password_hash.clone()).await? {
             return Err(AppError::field("current_password", "is not correct"));
         }
@@ -200,7 +201,9 @@ impl App {
              If it was not you, ignore this message: your password stays as it is.\n",
             user.display_name
         );
-        self.store.enqueue_mail(NewMail { to: &user.email, subject: "Set a new coachkit password", body: &body }).await?;
+        self.store
+            .enqueue_mail(NewMail { to: &user.email, subject: "Set a new coachkit password", body: &body })
+            .await?;
         Ok(())
     }
 
@@ -221,9 +224,8 @@ impl App {
     pub async fn update_profile(&self, actor: &Actor, display_name: &str, headline: &str) -> AppResult<UserRow> {
         let mut errors = Vec::new();
         let name = DisplayName::parse(display_name).map_err(|e| errors.push(e)).ok();
-        let headline = coachkit_domain::text::optional_bounded("headline", headline, 160)
-            .map_err(|e| errors.push(e))
-            .ok();
+        let headline =
+            coachkit_domain::text::optional_bounded("headline", headline, 160).map_err(|e| errors.push(e)).ok();
         let (Some(name), Some(headline)) = (name, headline) else { return Err(AppError::Invalid(errors)) };
         self.store.update_profile(&actor.id(), name.as_str(), headline.as_deref()).await?;
         self.store.user_by_id(&actor.id()).await?.ok_or(AppError::NotFound("account"))

@@ -9,7 +9,11 @@ use coachkit_store::{MailRow, OrgRow, UserRow};
 impl App {
     fn require_admin(actor: &Actor) -> AppResult<()> {
         let viewer = Viewer::Member(Member { instance_admin: actor.user.is_admin(), ..Member::alone(actor.id()) });
-        if privacy::can_administer(&viewer) { Ok(()) } else { Err(AppError::Forbidden("this page is for the instance admin")) }
+        if privacy::can_administer(&viewer) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden("this page is for the instance admin"))
+        }
     }
 
     pub async fn admin_users(&self, actor: &Actor, limit: i64, offset: i64) -> AppResult<(Vec<UserRow>, i64)> {

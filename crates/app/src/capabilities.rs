@@ -41,10 +41,7 @@ impl App {
     /// revoked or used link, or one for another purpose, is the same "not found" to the holder.
     pub async fn resolve_link(&self, presented: &str, purpose: Purpose) -> AppResult<CapabilityRow> {
         let secret = Secret::presented(presented).ok_or(AppError::NotFound("link"))?;
-        self.store
-            .live_capability(&secret.hash(), purpose.as_str())
-            .await?
-            .ok_or(AppError::NotFound("link"))
+        self.store.live_capability(&secret.hash(), purpose.as_str()).await?.ok_or(AppError::NotFound("link"))
     }
 
     /// The full address of a link, for mail and for the person who shares it by hand.

@@ -21,18 +21,42 @@ pub struct DemoSignIn {
 
 pub const SIGN_INS: &[DemoSignIn] = &[
     DemoSignIn { email: "admin@demo.example.org", name: "Sam Admin", story: "runs this instance" },
-    DemoSignIn { email: "priya@demo.example.org", name: "Priya Nandakumar", story: "council digital lead with two mentors" },
-    DemoSignIn { email: "gareth@demo.example.org", name: "Gareth Holloway", story: "Priya's chief executive and first mentor" },
-    DemoSignIn { email: "tomasz@demo.example.org", name: "Tomasz Wierzbicki", story: "national digital director, Priya's second mentor" },
+    DemoSignIn {
+        email: "priya@demo.example.org",
+        name: "Priya Nandakumar",
+        story: "council digital lead with two mentors",
+    },
+    DemoSignIn {
+        email: "gareth@demo.example.org",
+        name: "Gareth Holloway",
+        story: "Priya's chief executive and first mentor",
+    },
+    DemoSignIn {
+        email: "tomasz@demo.example.org",
+        name: "Tomasz Wierzbicki",
+        story: "national digital director, Priya's second mentor",
+    },
     DemoSignIn { email: "marcus@demo.example.org", name: "Marcus Oyelaran", story: "runs a social-service charity" },
     DemoSignIn { email: "helen@demo.example.org", name: "Helen Brightwater", story: "Marcus's coach" },
-    DemoSignIn { email: "daniel@demo.example.org", name: "Daniel Zhou", story: "sales team leader coaching three managers" },
+    DemoSignIn {
+        email: "daniel@demo.example.org",
+        name: "Daniel Zhou",
+        story: "sales team leader coaching three managers",
+    },
     DemoSignIn { email: "rui@demo.example.org", name: "Rui Feng", story: "key-account manager coached by Daniel" },
     DemoSignIn { email: "mina@demo.example.org", name: "Mina Ko", story: "account manager coached by Daniel" },
     DemoSignIn { email: "samuel@demo.example.org", name: "Samuel Tan", story: "account manager coached by Daniel" },
     DemoSignIn { email: "ruth@demo.example.org", name: "Ruth Ellison", story: "facilitates a co-coaching experiment" },
-    DemoSignIn { email: "joanna@demo.example.org", name: "Joanna Pike", story: "housing trust HR director, co-coaching" },
-    DemoSignIn { email: "idris@demo.example.org", name: "Idris Khalil", story: "logistics firm people lead, co-coaching" },
+    DemoSignIn {
+        email: "joanna@demo.example.org",
+        name: "Joanna Pike",
+        story: "housing trust HR director, co-coaching",
+    },
+    DemoSignIn {
+        email: "idris@demo.example.org",
+        name: "Idris Khalil",
+        story: "logistics firm people lead, co-coaching",
+    },
     DemoSignIn { email: "aisha@demo.example.org", name: "Aisha Karim", story: "asking three experts for advice" },
 ];
 
@@ -66,15 +90,30 @@ pub async fn load(app: &App) -> AppResult<bool> {
     };
 
     // A leader with two mentors at once, months apart.
-    link(app, &priya, &gareth, "mentoring", "Would you keep meeting me monthly while we reshape the digital service?").await?;
+    link(app, &priya, &gareth, "mentoring", "Would you keep meeting me monthly while we reshape the digital service?")
+        .await?;
     link(app, &priya, &tomasz, "mentoring", "I would value an outside view of what we are changing locally.").await?;
     if let (Some(marcus), Some(helen)) = (by("marcus@demo.example.org"), by("helen@demo.example.org")) {
-        link(app, &marcus, &helen, "coaching", "Time for the next round of our sessions on running today versus shaping tomorrow.").await?;
+        link(
+            app,
+            &marcus,
+            &helen,
+            "coaching",
+            "Time for the next round of our sessions on running today versus shaping tomorrow.",
+        )
+        .await?;
     }
     if let Some(daniel) = by("daniel@demo.example.org") {
         for m in ["rui@demo.example.org", "mina@demo.example.org", "samuel@demo.example.org"] {
             if let Some(manager) = by(m) {
-                link(app, &manager, &daniel, "coaching", "Buddy coaching after the master class: five sessions in six weeks.").await?;
+                link(
+                    app,
+                    &manager,
+                    &daniel,
+                    "coaching",
+                    "Buddy coaching after the master class: five sessions in six weeks.",
+                )
+                .await?;
             }
         }
     }
@@ -84,10 +123,8 @@ pub async fn load(app: &App) -> AppResult<bool> {
     {
         let housing = app.create_org(&joanna, "Harbourside Housing Trust").await?;
         let logistics = app.create_org(&idris, "Northgate Logistics").await?;
-        let (h, l) = (
-            coachkit_domain::OrgId::from_trusted(housing.id),
-            coachkit_domain::OrgId::from_trusted(logistics.id),
-        );
+        let (h, l) =
+            (coachkit_domain::OrgId::from_trusted(housing.id), coachkit_domain::OrgId::from_trusted(logistics.id));
         app.set_member(&joanna, &h, &ruth.user.email, "facilitator").await?;
         app.set_member(&idris, &l, &ruth.user.email, "facilitator").await?;
     }

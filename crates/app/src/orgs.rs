@@ -2,10 +2,10 @@
 
 use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
+use coachkit_domain::OrgId;
 use coachkit_domain::account::Email;
 use coachkit_domain::org::{OrgName, OrgRole};
 use coachkit_domain::privacy::{self, Member, Viewer};
-use coachkit_domain::OrgId;
 use coachkit_store::{MemberRow, OrgRow};
 
 impl App {
@@ -39,7 +39,8 @@ impl App {
     /// Adds a person (by the e-mail of their account) or changes their role.
     pub async fn set_member(&self, actor: &Actor, id: &OrgId, email: &str, role: &str) -> AppResult<()> {
         let org = self.manageable_org(actor, id).await?;
-        let role = OrgRole::parse(role).ok_or_else(|| AppError::field("role", "must be member, facilitator or admin"))?;
+        let role =
+            OrgRole::parse(role).ok_or_else(|| AppError::field("role", "must be member, facilitator or admin"))?;
         let email = Email::parse(email)?;
         let user = self
             .store

@@ -91,16 +91,11 @@ impl App {
     /// A leader invites a coach or mentor. With an e-mail, the link is mailed (and, if the address
     /// has an account, the invitation also waits on that person's dashboard); without, the leader
     /// shares the link themselves.
-    pub async fn invite(
-        &self,
-        actor: &Actor,
-        kind: &str,
-        email: &str,
-        message: &str,
-    ) -> AppResult<InviteOutcome> {
+    pub async fn invite(&self, actor: &Actor, kind: &str, email: &str, message: &str) -> AppResult<InviteOutcome> {
         let mut errors = Vec::new();
-        let kind = RelationshipKind::parse(kind)
-            .ok_or_else(|| errors.push(coachkit_domain::text::FieldError::new("kind", "must be coaching or mentoring")));
+        let kind = RelationshipKind::parse(kind).ok_or_else(|| {
+            errors.push(coachkit_domain::text::FieldError::new("kind", "must be coaching or mentoring"))
+        });
         let email = if email.trim().is_empty() { Ok(None) } else { Email::parse(email).map(Some) };
         let email = email.map_err(|e| errors.push(e)).ok();
         let message = optional_bounded("message", message, 1000).map_err(|e| errors.push(e)).ok();
@@ -145,12 +140,7 @@ impl App {
     /// Every relationship the actor is a party to.
     pub async fn relationships(&self, actor: &Actor) -> AppResult<Vec<RelationshipView>> {
         let me = actor.id();
-        self.store
-            .relationships_of(&me)
-            .await?
-            .into_iter()
-            .map(|r| RelationshipView::from_row(r, Some(&me)))
-            .collect()
+        self.store.relationships_of(&me).await?.into_iter().map(|r| RelationshipView::from_row(r, Some(&me))).collect()
     }
 
     /// One relationship, if the actor is a party to it. Anyone else gets "not found", so ids cannot
@@ -195,7 +185,9 @@ impl App {
         let id = RelationshipId::from_trusted(link.target_id.clone());
         let row = self.store.relationship(&id).await?.ok_or(AppError::NotFound("invitation"))?;
         if row.leader_id == actor.user.id {
-            return Err(AppError::Conflict("this is your own invitation; send the link to your coach or mentor".into()));
+            return Err(AppError::Conflict(
+                "this is your own invitation; send the link to your coach or mentor".into(),
+            ));
         }
         if let Some(coach) = &row.coach_id
             && coach != &actor.user.id
@@ -218,10 +210,8 @@ impl App {
         new_coach: Option<&UserId>,
     ) -> AppResult<()> {
         let next = transition(current.status, side, wanted).map_err(|e| AppError::Conflict(e.to_string()))?;
-        let changed = self
-            .store
-            .set_relationship_status(&current.id, current.status.as_str(), next.as_str(), new_coach)
-            .await?;
+        let changed =
+            self.store.set_relationship_status(&current.id, current.status.as_str(), next.as_str(), new_coach).await?;
         if !changed {
             return Err(AppError::Conflict("the relationship changed meanwhile; reload and try again".into()));
         }

@@ -92,9 +92,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     let serving = matches!(cli.command, Command::Serve { .. });
     init_logging(&settings.log_format, serving);
 
-    let store = Store::connect(&StoreOptions { url: settings.database_url(), max_connections: settings.max_connections })
-        .await
-        .with_context(|| format!("opening the database at {}", redact(&settings.database_url())))?;
+    let store =
+        Store::connect(&StoreOptions { url: settings.database_url(), max_connections: settings.max_connections })
+            .await
+            .with_context(|| format!("opening the database at {}", redact(&settings.database_url())))?;
     let migrate_first = !matches!(cli.command, Command::Serve { no_migrations: true, .. } | Command::Backup { .. });
     if migrate_first {
         store.migrate().await.context("applying database migrations")?;
@@ -187,11 +188,7 @@ async fn serve(app: App, settings: &Settings, load_demo: bool, started: Instant)
         Backend::Sqlite => "sqlite",
         Backend::Postgres => "postgres",
     };
-    tracing::info!(
-        backend,
-        ready_ms = started.elapsed().as_millis() as u64,
-        "coachkit listening on http://{address}"
-    );
+    tracing::info!(backend, ready_ms = started.elapsed().as_millis() as u64, "coachkit listening on http://{address}");
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let outbox = tokio::spawn(app.clone().run_outbox(Duration::from_secs(10), stop_rx.clone()));

@@ -60,8 +60,20 @@ pub struct FlagOverrides {
 }
 
 const KNOWN_KEYS: [&str; 14] = [
-    "bind", "data_dir", "database_url", "max_connections", "base_url", "signup", "session_ttl_hours",
-    "secure_cookies", "trust_forwarded_for", "max_body_bytes", "mail_from", "smtp", "log_format", "demo",
+    "bind",
+    "data_dir",
+    "database_url",
+    "max_connections",
+    "base_url",
+    "signup",
+    "session_ttl_hours",
+    "secure_cookies",
+    "trust_forwarded_for",
+    "max_body_bytes",
+    "mail_from",
+    "smtp",
+    "log_format",
+    "demo",
 ];
 
 impl Settings {
@@ -93,7 +105,11 @@ impl Settings {
     }
 
     pub fn base_url(&self) -> String {
-        if self.base_url.is_empty() { format!("http://{}", self.bind) } else { self.base_url.trim_end_matches('/').to_owned() }
+        if self.base_url.is_empty() {
+            format!("http://{}", self.bind)
+        } else {
+            self.base_url.trim_end_matches('/').to_owned()
+        }
     }
 
     pub fn app_config(&self) -> AppConfig {
@@ -129,10 +145,8 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("example.toml");
         std::fs::write(&path, EXAMPLE).unwrap();
-        let from_file: Settings = Figment::from(Serialized::defaults(Settings::default()))
-            .merge(Toml::file(&path))
-            .extract()
-            .unwrap();
+        let from_file: Settings =
+            Figment::from(Serialized::defaults(Settings::default())).merge(Toml::file(&path)).extract().unwrap();
         let defaults = Settings::default();
         assert_eq!(from_file.bind, defaults.bind);
         assert_eq!(from_file.database_url(), defaults.database_url());
@@ -146,7 +160,9 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("c.toml");
         std::fs::write(&path, "bind = \"127.0.0.1:9000\"\ndata_dir = \"/tmp/x\"\n").unwrap();
-        let s = Settings::load(Some(&path), FlagOverrides { bind: Some("127.0.0.1:9100".into()), ..Default::default() }).unwrap();
+        let s =
+            Settings::load(Some(&path), FlagOverrides { bind: Some("127.0.0.1:9100".into()), ..Default::default() })
+                .unwrap();
         assert_eq!(s.bind, "127.0.0.1:9100");
         assert_eq!(s.data_dir, PathBuf::from("/tmp/x"));
         assert!(Settings::load(Some(Path::new("/nonexistent/coachkit.toml")), FlagOverrides::default()).is_err());

@@ -115,10 +115,7 @@ impl Handle {
         }
         let ok_chars = value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if !ok_chars || value.starts_with('-') || value.ends_with('-') || value.contains("--") {
-            return Err(FieldError::new(
-                "handle",
-                "may use only letters a-z, digits and single hyphens inside",
-            ));
+            return Err(FieldError::new("handle", "may use only letters a-z, digits and single hyphens inside"));
         }
         Ok(Self(value))
     }

@@ -28,21 +28,14 @@ pub fn bounded(field: &'static str, raw: &str, max_chars: usize) -> Result<Strin
 }
 
 /// Like [`bounded`], but empty input means "not given".
-pub fn optional_bounded(
-    field: &'static str,
-    raw: &str,
-    max_chars: usize,
-) -> Result<Option<String>, FieldError> {
+pub fn optional_bounded(field: &'static str, raw: &str, max_chars: usize) -> Result<Option<String>, FieldError> {
     let value = raw.trim();
     if value.is_empty() {
         return Ok(None);
     }
     let count = value.chars().count();
     if count > max_chars {
-        return Err(FieldError::new(
-            field,
-            format!("is too long ({count} characters; at most {max_chars})"),
-        ));
+        return Err(FieldError::new(field, format!("is too long ({count} characters; at most {max_chars})")));
     }
     if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
         return Err(FieldError::new(field, "contains characters that cannot be stored"));

@@ -88,10 +88,7 @@ impl Store {
 
     /// Version numbers of each backend's migrations, for the test that keeps them in step.
     pub fn migration_versions() -> (Vec<i64>, Vec<i64>) {
-        (
-            SQLITE_MIGRATIONS.iter().map(|m| m.version).collect(),
-            POSTGRES_MIGRATIONS.iter().map(|m| m.version).collect(),
-        )
+        (SQLITE_MIGRATIONS.iter().map(|m| m.version).collect(), POSTGRES_MIGRATIONS.iter().map(|m| m.version).collect())
     }
 
     /// Is the database answering? For `/readyz`.

@@ -111,9 +111,11 @@ impl Store {
 
     /// Messages to one address, newest first (tests read their mail this way).
     pub async fn mail_to(&self, to: &str) -> DbResult<Vec<MailRow>> {
-        Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM outbox WHERE to_addr = $1 ORDER BY created_at DESC, id DESC"))
-            .bind(to)
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM outbox WHERE to_addr = $1 ORDER BY created_at DESC, id DESC"
+        ))
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?)
     }
 }

@@ -54,10 +54,7 @@ impl Store {
     }
 
     pub async fn relationship(&self, id: &RelationshipId) -> DbResult<Option<RelationshipRow>> {
-        Ok(sqlx::query_as(&format!("{SELECT} WHERE r.id = $1"))
-            .bind(id.as_str())
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(sqlx::query_as(&format!("{SELECT} WHERE r.id = $1")).bind(id.as_str()).fetch_optional(&self.pool).await?)
     }
 
     /// Every relationship `user` is a party to, newest first. Two index lookups joined by UNION

@@ -54,14 +54,13 @@ impl Store {
 
     /// Revokes one of `user`'s tokens. False if it is not theirs or already revoked.
     pub async fn revoke_token(&self, user: &UserId, id: &TokenId) -> DbResult<bool> {
-        let done = sqlx::query(
-            "UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL",
-        )
-        .bind(now_ms())
-        .bind(id.as_str())
-        .bind(user.as_str())
-        .execute(&self.pool)
-        .await?;
+        let done =
+            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
+                .bind(now_ms())
+                .bind(id.as_str())
+                .bind(user.as_str())
+                .execute(&self.pool)
+                .await?;
         Ok(done.rows_affected() == 1)
     }
 }

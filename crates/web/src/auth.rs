@@ -70,11 +70,8 @@ pub async fn resolve_actor(
 
 fn client_addr(request: &Request, trust_forwarded: bool) -> String {
     if trust_forwarded
-        && let Some(first) = request
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+        && let Some(first) =
+            request.headers().get("x-forwarded-for").and_then(|v| v.to_str().ok()).and_then(|v| v.split(',').next())
     {
         return first.trim().to_owned();
     }
@@ -166,8 +163,7 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         if expected.is_empty() || !constant_time_eq(&sent, &expected) {
             return Err(PageError::BadRequest(
                 StatusCode::FORBIDDEN,
-                "This form has expired or did not come from this site. Go back, reload the page and try again."
-                    .into(),
+                "This form has expired or did not come from this site. Go back, reload the page and try again.".into(),
             ));
         }
         serde_urlencoded::from_bytes(&body)

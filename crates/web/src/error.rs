@@ -102,10 +102,9 @@ impl IntoResponse for ApiError {
                     return r;
                 }
                 let fields = match &e {
-                    AppError::Invalid(f) => f
-                        .iter()
-                        .map(|f| FieldProblem { field: f.field.into(), message: f.message.clone() })
-                        .collect(),
+                    AppError::Invalid(f) => {
+                        f.iter().map(|f| FieldProblem { field: f.field.into(), message: f.message.clone() }).collect()
+                    }
                     _ => vec![],
                 };
                 (status, ErrorBody { code: code.into(), message: message_of(&e), fields })
@@ -120,7 +119,9 @@ impl IntoResponse for ApiError {
 pub enum PageError {
     App(AppError),
     /// Not signed in: go to sign-in and come back.
-    SignIn { next: String },
+    SignIn {
+        next: String,
+    },
     BadRequest(StatusCode, String),
 }
 

@@ -19,13 +19,13 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// Wraps `routes` in every layer. Layers run outside-in in the reverse order they are added.
 pub fn wrap(routes: Router<AppState>, state: AppState) -> Router<AppState> {
-    routes
+    let inner = routes
         .layer(from_fn_with_state(state.clone(), auth::resolve_actor))
         .layer(from_fn(check_origin))
         .layer(axum::extract::DefaultBodyLimit::max(state.web.max_body_bytes))
         .layer(from_fn(finish_internal_errors))
-        .layer(from_fn(record_metrics))
-        .layer(security_headers())
+        .layer(from_fn(record_metrics));
+    with_security_headers(inner)
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
             tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
@@ -34,32 +34,19 @@ pub fn wrap(routes: Router<AppState>, state: AppState) -> Router<AppState> {
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
 }
 
-fn security_headers() -> tower::layer::util::Stack<
-    SetResponseHeaderLayer<HeaderValue>,
-    tower::layer::util::Stack<
-        SetResponseHeaderLayer<HeaderValue>,
-        tower::layer::util::Stack<SetResponseHeaderLayer<HeaderValue>, SetResponseHeaderLayer<HeaderValue>>,
-    >,
-> {
-    tower::layer::util::Stack::new(
-        SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
-        tower::layer::util::Stack::new(
-            SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
-            tower::layer::util::Stack::new(
-                SetResponseHeaderLayer::if_not_present(
-                    header::REFERRER_POLICY,
-                    HeaderValue::from_static("same-origin"),
-                ),
-                SetResponseHeaderLayer::if_not_present(
-                    header::CONTENT_SECURITY_POLICY,
-                    HeaderValue::from_static(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
-                         frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
-                    ),
-                ),
-            ),
-        ),
-    )
+/// Headers that make the browser stricter: no sniffing, no framing, no third-party anything.
+fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
+    const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+                       frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+    let headers = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (header::CONTENT_SECURITY_POLICY, CSP),
+    ];
+    headers.into_iter().fold(router, |r, (name, value)| {
+        r.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)))
+    })
 }
 
 async fn check_origin(request: Request, next: Next) -> Response {
@@ -76,12 +63,8 @@ async fn check_origin(request: Request, next: Next) -> Response {
 
 /// Gives internal errors their body: the request id to quote, never the cause (already logged).
 async fn finish_internal_errors(request: Request, next: Next) -> Response {
-    let id = request
-        .extensions()
-        .get::<RequestId>()
-        .and_then(|r| r.header_value().to_str().ok())
-        .unwrap_or("-")
-        .to_owned();
+    let id =
+        request.extensions().get::<RequestId>().and_then(|r| r.header_value().to_str().ok()).unwrap_or("-").to_owned();
     let response = next.run(request).await;
     let Some(marker) = response.extensions().get::<InternalErrorBody>().copied() else {
         return response;
@@ -101,11 +84,8 @@ async fn finish_internal_errors(request: Request, next: Next) -> Response {
 async fn record_metrics(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().to_string();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned())
-        .unwrap_or_else(|| "unmatched".into());
+    let route =
+        request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".into());
     let response = next.run(request).await;
     let status = response.status().as_u16().to_string();
     let labels = [("method", method), ("route", route), ("status", status)];
@@ -113,4 +93,3 @@ async fn record_metrics(request: Request, next: Next) -> Response {
     metrics::histogram!("http_request_duration_seconds", &labels).record(started.elapsed().as_secs_f64());
     response
 }
-

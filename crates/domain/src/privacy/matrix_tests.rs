@@ -40,7 +40,12 @@ struct World {
 }
 
 fn tie(relationship: &RelationshipId, partner: &UserId, ended_at: Option<i64>) -> Tie {
-    Tie { relationship: relationship.clone(), partner: partner.clone(), my_side: Side::Coach, ended_at: ended_at.map(Millis) }
+    Tie {
+        relationship: relationship.clone(),
+        partner: partner.clone(),
+        my_side: Side::Coach,
+        ended_at: ended_at.map(Millis),
+    }
 }
 
 fn world() -> World {
@@ -112,12 +117,8 @@ fn the_table_covers_every_kind() {
 fn only_the_owner_writes_and_nobody_writes_frozen_records() {
     let w = world();
     let mut record = RecordMeta::owned(RecordKind::Reflection, w.owner.clone(), Audience::Public, Millis(1_000));
-    let writers: String = w
-        .viewers
-        .iter()
-        .zip(ROLES.chars())
-        .map(|(v, role)| if can_write(v, &record) { role } else { '.' })
-        .collect();
+    let writers: String =
+        w.viewers.iter().zip(ROLES.chars()).map(|(v, role)| if can_write(v, &record) { role } else { '.' }).collect();
     assert_eq!(writers, "O...........");
     record.frozen = true;
     assert!(w.viewers.iter().all(|v| !can_write(v, &record)));
@@ -154,7 +155,10 @@ fn a_guest_reads_exactly_the_request_its_link_names() {
     let request = RecordMeta::owned(RecordKind::AdviceRequest, w.owner.clone(), Audience::Private, Millis(1));
     let guest = Viewer::Guest { capability: CapabilityId::new(), target: request.id.clone() };
     assert_eq!(can_read(&guest, &request), Decision::Allow(Grant::GuestScope));
-    let reflection = RecordMeta { id: request.id.clone(), ..RecordMeta::owned(RecordKind::Reflection, w.owner.clone(), Audience::Private, Millis(1)) };
+    let reflection = RecordMeta {
+        id: request.id.clone(),
+        ..RecordMeta::owned(RecordKind::Reflection, w.owner.clone(), Audience::Private, Millis(1))
+    };
     assert!(!can_read(&guest, &reflection).allowed(), "a link for advice opens nothing else, even with a matching id");
 }
 
@@ -180,11 +184,9 @@ fn a_leader_reads_a_coach_note_shared_with_them_and_only_then() {
 fn a_tie_to_someone_else_grants_nothing() {
     let w = world();
     let someone_else = UserId::new();
-    let viewer = Viewer::Member(Member {
-        ties: vec![tie(&w.r1, &someone_else, None)],
-        ..Member::alone(UserId::new())
-    });
-    let record = RecordMeta::owned(RecordKind::Reflection, w.owner.clone(), Audience::Relationship(w.r1.clone()), Millis(1));
+    let viewer = Viewer::Member(Member { ties: vec![tie(&w.r1, &someone_else, None)], ..Member::alone(UserId::new()) });
+    let record =
+        RecordMeta::owned(RecordKind::Reflection, w.owner.clone(), Audience::Relationship(w.r1.clone()), Millis(1));
     assert!(!can_read(&viewer, &record).allowed());
 }
 

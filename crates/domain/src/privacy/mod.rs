@@ -82,14 +82,16 @@ pub fn can_read(viewer: &Viewer, record: &RecordMeta) -> Decision {
                 if ok { Decision::Allow(Grant::Partner) } else { Decision::Deny }
             }
             Audience::AllMyCoaches => {
-                let ok = m
-                    .ties
-                    .iter()
-                    .any(|t| t.partner == record.owner && t.my_side == Side::Coach && t.covers(record));
+                let ok =
+                    m.ties.iter().any(|t| t.partner == record.owner && t.my_side == Side::Coach && t.covers(record));
                 if ok { Decision::Allow(Grant::Partner) } else { Decision::Deny }
             }
             Audience::ProgrammeFacilitators(p) => {
-                if m.facilitates.contains(p) { Decision::Allow(Grant::Facilitator) } else { Decision::Deny }
+                if m.facilitates.contains(p) {
+                    Decision::Allow(Grant::Facilitator)
+                } else {
+                    Decision::Deny
+                }
             }
             Audience::ProgrammeMembers(p) => {
                 if m.facilitates.contains(p) {
@@ -101,7 +103,11 @@ pub fn can_read(viewer: &Viewer, record: &RecordMeta) -> Decision {
                 }
             }
             Audience::Team(t) => {
-                if m.teams.contains(t) { Decision::Allow(Grant::TeamMember) } else { Decision::Deny }
+                if m.teams.contains(t) {
+                    Decision::Allow(Grant::TeamMember)
+                } else {
+                    Decision::Deny
+                }
             }
         },
     }

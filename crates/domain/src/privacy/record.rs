@@ -66,10 +66,9 @@ impl RecordKind {
                 matches!(audience, A::Private | A::Relationship(_) | A::AllMyCoaches)
             }
             K::Position => matches!(audience, A::Private | A::Public),
-            K::LearningLogEntry => matches!(
-                audience,
-                A::Private | A::Relationship(_) | A::AllMyCoaches | A::ProgrammeFacilitators(_)
-            ),
+            K::LearningLogEntry => {
+                matches!(audience, A::Private | A::Relationship(_) | A::AllMyCoaches | A::ProgrammeFacilitators(_))
+            }
             K::Challenge => matches!(audience, A::Private | A::ProgrammeMembers(_) | A::Team(_)),
             K::TeamNote => matches!(audience, A::Private | A::Team(_)),
             K::AdviceRequest | K::AdviceItem => matches!(audience, A::Private),
@@ -98,15 +97,6 @@ pub struct RecordMeta {
 impl RecordMeta {
     /// A plain record written by its owner.
     pub fn owned(kind: RecordKind, owner: UserId, audience: Audience, shared_at: Millis) -> Self {
-        Self {
-            id: RecordId::new(),
-            kind,
-            owner,
-            audience,
-            shared_at,
-            sealed: false,
-            guest_author: None,
-            frozen: false,
-        }
+        Self { id: RecordId::new(), kind, owner, audience, shared_at, sealed: false, guest_author: None, frozen: false }
     }
 }

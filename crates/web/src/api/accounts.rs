@@ -58,7 +58,11 @@ pub struct SignUpRequest {
 /// Create an account and sign in (sets the session cookie).
 #[utoipa::path(post, path = "/api/v1/signup", tag = "accounts", request_body = SignUpRequest,
     responses((status = 201, body = Me), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn sign_up(State(state): State<AppState>, jar: CookieJar, Json(req): Json<SignUpRequest>) -> Result<Response, ApiError> {
+pub async fn sign_up(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    Json(req): Json<SignUpRequest>,
+) -> Result<Response, ApiError> {
     let signed_in = state.app.sign_up(&req.email, &req.display_name, &req.password, req.invite.as_deref()).await?;
     let jar = jar.add(auth::session_cookie(signed_in.session_secret.expose(), &state));
     let actor = state.app.actor_from_session(signed_in.session_secret.expose()).await?;
@@ -90,7 +94,11 @@ pub async fn sign_in(
 
 /// Sign out this session.
 #[utoipa::path(post, path = "/api/v1/signout", tag = "accounts", responses((status = 204)))]
-pub async fn sign_out(State(state): State<AppState>, jar: CookieJar, ApiActor(actor): ApiActor) -> Result<Response, ApiError> {
+pub async fn sign_out(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ApiActor(actor): ApiActor,
+) -> Result<Response, ApiError> {
     state.app.sign_out(&actor).await?;
     Ok((auth::clear_session(jar), StatusCode::NO_CONTENT).into_response())
 }
@@ -102,7 +110,10 @@ pub struct ResetRequest {
 
 /// Mail a password-reset link if the address has an account. Always 202, so it reveals nothing.
 #[utoipa::path(post, path = "/api/v1/password-reset", tag = "accounts", request_body = ResetRequest, responses((status = 202)))]
-pub async fn request_reset(State(state): State<AppState>, Json(req): Json<ResetRequest>) -> Result<StatusCode, ApiError> {
+pub async fn request_reset(
+    State(state): State<AppState>,
+    Json(req): Json<ResetRequest>,
+) -> Result<StatusCode, ApiError> {
     state.app.request_password_reset(&req.email).await?;
     Ok(StatusCode::ACCEPTED)
 }
@@ -116,7 +127,11 @@ pub struct NewPassword {
 #[utoipa::path(post, path = "/api/v1/password-reset/{secret}", tag = "accounts", request_body = NewPassword,
     params(("secret" = String, Path, description = "The secret from the mailed link")),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn reset(State(state): State<AppState>, Path(secret): Path<String>, Json(req): Json<NewPassword>) -> Result<StatusCode, ApiError> {
+pub async fn reset(
+    State(state): State<AppState>,
+    Path(secret): Path<String>,
+    Json(req): Json<NewPassword>,
+) -> Result<StatusCode, ApiError> {
     state.app.reset_password(&secret, &req.password).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -164,4 +179,3 @@ pub async fn change_password(
     state.app.change_password(&actor, &req.current_password, &req.new_password).await?;
     Ok(StatusCode::NO_CONTENT)
 }
-

@@ -37,7 +37,11 @@ pub struct Paging {
 /// Every account, a page at a time (instance admin only).
 #[utoipa::path(get, path = "/api/v1/admin/users", tag = "admin", params(Paging),
     responses((status = 200, body = AccountPage), (status = 403, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn users(State(state): State<AppState>, ApiActor(actor): ApiActor, Query(p): Query<Paging>) -> Result<axum::Json<AccountPage>, ApiError> {
+pub async fn users(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Query(p): Query<Paging>,
+) -> Result<axum::Json<AccountPage>, ApiError> {
     let limit = p.limit.unwrap_or(100).clamp(1, 500);
     let offset = p.offset.unwrap_or(0).max(0);
     let (rows, total) = state.app.admin_users(&actor, limit, offset).await?;
@@ -91,7 +95,10 @@ pub struct Mail {
 /// The newest 100 messages of the outbox (instance admin only).
 #[utoipa::path(get, path = "/api/v1/admin/outbox", tag = "admin",
     responses((status = 200, body = [Mail]), (status = 403, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn outbox(State(state): State<AppState>, ApiActor(actor): ApiActor) -> Result<axum::Json<Vec<Mail>>, ApiError> {
+pub async fn outbox(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+) -> Result<axum::Json<Vec<Mail>>, ApiError> {
     Ok(axum::Json(
         state
             .app

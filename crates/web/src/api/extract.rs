@@ -2,8 +2,8 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use axum::extract::{FromRequest, Request};
 use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
 use axum::http::StatusCode;
 use coachkit_app::AppError;
 use serde::de::DeserializeOwned;
@@ -26,7 +26,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Json<T> {
                 }
                 JsonRejection::JsonDataError(e) => ApiError::BadRequest(
                     StatusCode::UNPROCESSABLE_ENTITY,
-                    format!("the JSON does not have the expected fields: {}", e.body_text().trim_start_matches("Failed to deserialize the JSON body into the target type: ")),
+                    format!(
+                        "the JSON does not have the expected fields: {}",
+                        e.body_text().trim_start_matches("Failed to deserialize the JSON body into the target type: ")
+                    ),
                 ),
                 JsonRejection::BytesRejection(_) => {
                     ApiError::BadRequest(StatusCode::PAYLOAD_TOO_LARGE, "the body is larger than we accept".into())
@@ -38,6 +41,10 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Json<T> {
 }
 
 /// Parses an id from a path; anything malformed is simply "not found".
-pub fn id<T>(raw: &str, what: &'static str, parse: fn(&str) -> Result<T, coachkit_domain::text::FieldError>) -> Result<T, ApiError> {
+pub fn id<T>(
+    raw: &str,
+    what: &'static str,
+    parse: fn(&str) -> Result<T, coachkit_domain::text::FieldError>,
+) -> Result<T, ApiError> {
     parse(raw).map_err(|_| ApiError::App(AppError::NotFound(what)))
 }

@@ -74,7 +74,11 @@ pub async fn create(
 /// An organisation and its members (for its members and the instance admin).
 #[utoipa::path(get, path = "/api/v1/orgs/{id}", tag = "organisations", params(("id" = String, Path)),
     responses((status = 200, body = OrgDetail), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn get_one(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(raw): Path<String>) -> Result<axum::Json<OrgDetail>, ApiError> {
+pub async fn get_one(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(raw): Path<String>,
+) -> Result<axum::Json<OrgDetail>, ApiError> {
     let oid = id(&raw, "organisation", OrgId::parse)?;
     let (org, members) = state.app.org(&actor, &oid).await?;
     Ok(axum::Json(OrgDetail { org: org.into(), members: members.into_iter().map(Member::from).collect() }))

@@ -15,7 +15,10 @@ use utoipa::ToSchema;
 /// Your relationships, as leader and as coach or mentor, newest first, with both parties' names.
 #[utoipa::path(get, path = "/api/v1/relationships", tag = "relationships",
     responses((status = 200, body = [RelationshipView])), security(("token" = []), ("session" = [])))]
-pub async fn list(State(state): State<AppState>, ApiActor(actor): ApiActor) -> Result<axum::Json<Vec<RelationshipView>>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+) -> Result<axum::Json<Vec<RelationshipView>>, ApiError> {
     Ok(axum::Json(state.app.relationships(&actor).await?))
 }
 
@@ -87,7 +90,10 @@ pub async fn change(
 /// What an invitation link offers (no sign-in needed: the link is the credential).
 #[utoipa::path(get, path = "/api/v1/invitations/{secret}", tag = "relationships", params(("secret" = String, Path)),
     responses((status = 200, body = RelationshipView), (status = 404, body = ErrorBody)))]
-pub async fn invitation(State(state): State<AppState>, Path(secret): Path<String>) -> Result<axum::Json<RelationshipView>, ApiError> {
+pub async fn invitation(
+    State(state): State<AppState>,
+    Path(secret): Path<String>,
+) -> Result<axum::Json<RelationshipView>, ApiError> {
     Ok(axum::Json(state.app.invitation(&secret).await?))
 }
 

@@ -22,14 +22,23 @@ pub struct Token {
 /// Your API tokens (never their secrets).
 #[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", responses((status = 200, body = [Token])),
     security(("token" = []), ("session" = [])))]
-pub async fn list(State(state): State<AppState>, ApiActor(actor): ApiActor) -> Result<axum::Json<Vec<Token>>, ApiError> {
+pub async fn list(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+) -> Result<axum::Json<Vec<Token>>, ApiError> {
     Ok(axum::Json(
         state
             .app
             .tokens(&actor)
             .await?
             .into_iter()
-            .map(|t| Token { id: t.id, name: t.name, created_at: t.created_at, last_used_at: t.last_used_at, revoked_at: t.revoked_at })
+            .map(|t| Token {
+                id: t.id,
+                name: t.name,
+                created_at: t.created_at,
+                last_used_at: t.last_used_at,
+                revoked_at: t.revoked_at,
+            })
             .collect(),
     ))
 }
@@ -61,7 +70,11 @@ pub async fn create(
 /// Revoke a token.
 #[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
-pub async fn revoke(State(state): State<AppState>, ApiActor(actor): ApiActor, Path(raw): Path<String>) -> Result<StatusCode, ApiError> {
+pub async fn revoke(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(raw): Path<String>,
+) -> Result<StatusCode, ApiError> {
     let tid = id(&raw, "token", TokenId::parse)?;
     state.app.revoke_token(&actor.id(), &tid).await?;
     Ok(StatusCode::NO_CONTENT)

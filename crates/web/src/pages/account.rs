@@ -144,8 +144,11 @@ pub async fn signup(State(state): State<AppState>, jar: CookieJar, CsrfForm(form
         }
         Err(e @ (AppError::Invalid(_) | AppError::Forbidden(_))) => {
             let (jar, csrf) = auth::pre_session_csrf(jar, &state);
-            let status =
-                if matches!(e, AppError::Forbidden(_)) { StatusCode::FORBIDDEN } else { StatusCode::UNPROCESSABLE_ENTITY };
+            let status = if matches!(e, AppError::Forbidden(_)) {
+                StatusCode::FORBIDDEN
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
             let page = SignUpPage {
                 nav: Nav::signed_out(csrf),
                 next,

@@ -23,7 +23,12 @@ struct IndexPage {
     errors: FieldErrors,
 }
 
-async fn index_page(state: &AppState, actor: &Actor, name: String, errors: FieldErrors) -> Result<IndexPage, PageError> {
+async fn index_page(
+    state: &AppState,
+    actor: &Actor,
+    name: String,
+    errors: FieldErrors,
+) -> Result<IndexPage, PageError> {
     let orgs = state.app.my_orgs(actor).await?;
     Ok(IndexPage {
         nav: Nav::for_actor(actor, "orgs"),
@@ -84,7 +89,12 @@ fn parse_org(id: &str) -> Result<OrgId, PageError> {
     OrgId::parse(id).map_err(|_| PageError::App(AppError::NotFound("organisation")))
 }
 
-async fn show_page(state: &AppState, actor: &Actor, id: &OrgId, message: Option<String>) -> Result<ShowPage, PageError> {
+async fn show_page(
+    state: &AppState,
+    actor: &Actor,
+    id: &OrgId,
+    message: Option<String>,
+) -> Result<ShowPage, PageError> {
     let (org, members) = state.app.org(actor, id).await?;
     let can_manage = actor.user.is_admin() || org.role.as_deref() == Some("admin");
     Ok(ShowPage {
@@ -117,13 +127,24 @@ pub struct MemberForm {
 }
 
 /// Re-shows the organisation with the refusal, for refusals a person can correct.
-async fn or_explain(state: &AppState, actor: &Actor, id: &OrgId, result: Result<(), AppError>) -> Result<Response, PageError> {
+async fn or_explain(
+    state: &AppState,
+    actor: &Actor,
+    id: &OrgId,
+    result: Result<(), AppError>,
+) -> Result<Response, PageError> {
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/orgs/{id}")).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let status = if matches!(e, AppError::Conflict(_)) { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+            let status = if matches!(e, AppError::Conflict(_)) {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
             let message = match &e {
-                AppError::Invalid(f) => f.iter().map(|f| super::account::capitalise(&f.to_string())).collect::<Vec<_>>().join(" "),
+                AppError::Invalid(f) => {
+                    f.iter().map(|f| super::account::capitalise(&f.to_string())).collect::<Vec<_>>().join(" ")
+                }
                 other => super::account::capitalise(&other.to_string()),
             };
             Ok(view::render_status(status, &show_page(state, actor, id, Some(message)).await?))

@@ -46,11 +46,8 @@ const PRACTICES: [(&str, &str, &str); 5] = [
 ];
 
 pub async fn show(PageActor(actor): PageActor, Path(slug): Path<String>) -> Result<Response, PageError> {
-    let (slug, title, summary) = PRACTICES
-        .iter()
-        .find(|(s, _, _)| *s == slug)
-        .copied()
-        .ok_or(PageError::App(AppError::NotFound("page")))?;
+    let (slug, title, summary) =
+        PRACTICES.iter().find(|(s, _, _)| *s == slug).copied().ok_or(PageError::App(AppError::NotFound("page")))?;
     let section = match slug {
         "journal" => "journal",
         "wheel" => "wheel",

@@ -162,7 +162,8 @@ fn link_gone(e: AppError) -> PageError {
     match e {
         AppError::NotFound(_) => PageError::BadRequest(
             StatusCode::NOT_FOUND,
-            "This invitation link no longer works: it was answered, withdrawn or has expired. Ask for a new one.".into(),
+            "This invitation link no longer works: it was answered, withdrawn or has expired. Ask for a new one."
+                .into(),
         ),
         other => other.into(),
     }

@@ -64,7 +64,12 @@ async fn settings_page(state: &AppState, actor: &Actor, x: Extras) -> Result<Set
         new_token: x.new_token,
         tokens: tokens
             .into_iter()
-            .map(|t| TokenLine { id: t.id, name: t.name, created: view::date(t.created_at), revoked: t.revoked_at.is_some() })
+            .map(|t| TokenLine {
+                id: t.id,
+                name: t.name,
+                created: view::date(t.created_at),
+                revoked: t.revoked_at.is_some(),
+            })
             .collect(),
     })
 }
@@ -120,7 +125,10 @@ pub async fn password(
 ) -> Result<Response, PageError> {
     match state.app.change_password(&actor, &form.current_password, &form.new_password).await {
         Ok(()) => {
-            let x = Extras { notice: Some("Password changed. Your other sessions were signed out.".into()), ..Extras::none() };
+            let x = Extras {
+                notice: Some("Password changed. Your other sessions were signed out.".into()),
+                ..Extras::none()
+            };
             Ok(view::render(&settings_page(&state, &actor, x).await?))
         }
         Err(e @ AppError::Invalid(_)) => {

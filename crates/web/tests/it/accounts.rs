@@ -36,7 +36,11 @@ async fn bad_sign_up_shows_errors_by_the_fields_and_saves_nothing() {
         c.sign_up("Ada", "ada@example.org", PW).await;
         let other = app.client();
         let r = other
-            .submit("/signup", "/signup", &[("display_name", "Imposter"), ("email", "ADA@example.org"), ("password", PW)])
+            .submit(
+                "/signup",
+                "/signup",
+                &[("display_name", "Imposter"), ("email", "ADA@example.org"), ("password", PW)],
+            )
             .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text().await.unwrap().contains("already has an account"));
@@ -59,7 +63,8 @@ async fn sign_in_sign_out_and_wrong_passwords() {
 
         let r = c.sign_in("BO@example.org", PW).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        let cookie = r.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect::<Vec<_>>();
+        let cookie =
+            r.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).collect::<Vec<_>>();
         let session = cookie.iter().find(|c| c.starts_with("ck_session=")).expect("session cookie");
         assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax"), "{session}");
         c.page("/dashboard", StatusCode::OK).await;
@@ -118,7 +123,13 @@ async fn forms_without_a_valid_csrf_token_are_refused_and_change_nothing() {
             assert_eq!(r.status(), StatusCode::FORBIDDEN);
             assert!(r.text().await.unwrap().contains("reload the page"));
         }
-        let r = c.http.post(c.url("/signup")).form(&[("email", "x@example.org"), ("password", PW), ("display_name", "X")]).send().await.unwrap();
+        let r = c
+            .http
+            .post(c.url("/signup"))
+            .form(&[("email", "x@example.org"), ("password", PW), ("display_name", "X")])
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::FORBIDDEN, "signed-out forms need the pre-session token too");
         let user = app.app.store.user_by_email("eve@example.org").await.unwrap().unwrap();
         assert_eq!(user.display_name, "Eve");
@@ -148,11 +159,19 @@ async fn change_password_signs_out_other_sessions() {
         let b = app.client();
         b.sign_in("fay@example.org", PW).await;
         let r = a
-            .submit("/settings", "/settings/password", &[("current_password", "wrong one!"), ("new_password", "another passphrase")])
+            .submit(
+                "/settings",
+                "/settings/password",
+                &[("current_password", "wrong one!"), ("new_password", "another passphrase")],
+            )
             .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let r = a
-            .submit("/settings", "/settings/password", &[("current_password", PW), ("new_password", "another passphrase")])
+            .submit(
+                "/settings",
+                "/settings/password",
+                &[("current_password", PW), ("new_password", "another passphrase")],
+            )
             .await;
         assert_eq!(r.status(), StatusCode::OK);
         a.page("/dashboard", StatusCode::OK).await;
@@ -189,7 +208,10 @@ async fn password_reset_by_mailed_single_use_link() {
         assert_eq!(r.status(), StatusCode::OK);
         assert!(r.text().await.unwrap().contains("Your password is set"));
         assert_eq!(c.get(&path).await.status(), StatusCode::NOT_FOUND, "the link works once");
-        assert_eq!(app.client().sign_in("gus@example.org", "brand new passphrase").await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.client().sign_in("gus@example.org", "brand new passphrase").await.status(),
+            StatusCode::SEE_OTHER
+        );
         assert_eq!(app.client().sign_in("gus@example.org", PW).await.status(), StatusCode::UNAUTHORIZED);
         app.stop().await;
     })
@@ -204,7 +226,10 @@ async fn sign_in_redirects_only_to_this_site() {
             let c = app.client();
             let csrf = c.csrf_from("/signin").await;
             let r = c
-                .post_form_raw("/signin", &[("csrf", csrf.as_str()), ("email", "hal@example.org"), ("password", PW), ("next", next)])
+                .post_form_raw(
+                    "/signin",
+                    &[("csrf", csrf.as_str()), ("email", "hal@example.org"), ("password", PW), ("next", next)],
+                )
                 .await;
             assert_eq!(r.status(), StatusCode::SEE_OTHER);
             assert_eq!(r.headers()["location"], expected, "next={next}");
@@ -222,7 +247,9 @@ async fn invite_only_instances_need_an_invitation_to_sign_up() {
         options.config.signup = coachkit_app::SignupMode::InviteOnly;
         let app = spawn_app_with(backend, options).await;
         let c = app.client();
-        let r = c.submit("/signup", "/signup", &[("display_name", "Ivy"), ("email", "ivy@example.org"), ("password", PW)]).await;
+        let r = c
+            .submit("/signup", "/signup", &[("display_name", "Ivy"), ("email", "ivy@example.org"), ("password", PW)])
+            .await;
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
         assert_eq!(app.app.store.count_users().await.unwrap(), 0);
 

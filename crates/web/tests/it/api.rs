@@ -22,11 +22,13 @@ async fn tokens_authenticate_and_revoked_tokens_do_not() {
         assert_eq!(me["email"], "api@example.org");
         assert!(me["csrf_token"].is_null(), "token callers need no CSRF token");
 
-        let (status, created) = c.json(Method::POST, "/api/v1/tokens", Some(json!({"name": "second"})), &[("authorization", &auth)]).await;
+        let (status, created) =
+            c.json(Method::POST, "/api/v1/tokens", Some(json!({"name": "second"})), &[("authorization", &auth)]).await;
         assert_eq!(status, StatusCode::CREATED);
         let second = format!("Bearer {}", created["token"].as_str().unwrap());
         let id = created["id"].as_str().unwrap().to_owned();
-        let (status, _) = c.json(Method::DELETE, &format!("/api/v1/tokens/{id}"), None, &[("authorization", &auth)]).await;
+        let (status, _) =
+            c.json(Method::DELETE, &format!("/api/v1/tokens/{id}"), None, &[("authorization", &auth)]).await;
         assert_eq!(status, StatusCode::NO_CONTENT);
         let (status, body) = c.json(Method::GET, "/api/v1/me", None, &[("authorization", &second)]).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
@@ -34,7 +36,11 @@ async fn tokens_authenticate_and_revoked_tokens_do_not() {
         let (status, _) = c.json(Method::GET, "/api/v1/me", None, &[("authorization", "Bearer nonsense")]).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);
         let tokens = app.app.store.user_by_email("api@example.org").await.unwrap().unwrap();
-        assert_eq!(app.app.store.list_tokens(&tokens.user_id()).await.unwrap().len(), 2, "revoked tokens are kept, marked");
+        assert_eq!(
+            app.app.store.list_tokens(&tokens.user_id()).await.unwrap().len(),
+            2,
+            "revoked tokens are kept, marked"
+        );
         app.stop().await;
     })
     .await;
@@ -45,7 +51,12 @@ async fn cookie_sessions_need_the_csrf_header_for_changes() {
     on_each_backend(|app| async move {
         let c = app.client();
         let (status, _) = c
-            .json(Method::POST, "/api/v1/signup", Some(json!({"email": "kim@example.org", "display_name": "Kim", "password": PW})), &[])
+            .json(
+                Method::POST,
+                "/api/v1/signup",
+                Some(json!({"email": "kim@example.org", "display_name": "Kim", "password": PW})),
+                &[],
+            )
             .await;
         assert_eq!(status, StatusCode::CREATED);
         let (status, body) = c.json(Method::PATCH, "/api/v1/me", Some(json!({"display_name": "Changed"})), &[]).await;
@@ -53,7 +64,12 @@ async fn cookie_sessions_need_the_csrf_header_for_changes() {
         assert_eq!(body["code"], "bad_request");
         let csrf = c.api_csrf().await;
         let (status, me) = c
-            .json(Method::PATCH, "/api/v1/me", Some(json!({"display_name": "Changed", "headline": "Learning to ask"})), &[("x-csrf-token", &csrf)])
+            .json(
+                Method::PATCH,
+                "/api/v1/me",
+                Some(json!({"display_name": "Changed", "headline": "Learning to ask"})),
+                &[("x-csrf-token", &csrf)],
+            )
             .await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(me["display_name"], "Changed");
@@ -94,9 +110,24 @@ async fn bad_input_gets_a_clear_4xx_and_writes_nothing() {
             assert!(!json.to_string().to_lowercase().contains("sql"), "no internals: {json}");
         }
         // Malformed JSON and a wrong content type.
-        let r = c.http.patch(c.url("/api/v1/me")).header("authorization", &auth).header("content-type", "application/json").body("{nope").send().await.unwrap();
+        let r = c
+            .http
+            .patch(c.url("/api/v1/me"))
+            .header("authorization", &auth)
+            .header("content-type", "application/json")
+            .body("{nope")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-        let r = c.http.patch(c.url("/api/v1/me")).header("authorization", &auth).body("display_name=x").send().await.unwrap();
+        let r = c
+            .http
+            .patch(c.url("/api/v1/me"))
+            .header("authorization", &auth)
+            .body("display_name=x")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
         // An oversized body is refused before it is read in full.
         let big = json!({"display_name": "x".repeat(300 * 1024)});
@@ -118,11 +149,18 @@ async fn the_api_does_what_the_pages_do() {
         let coach = token_for(&app, "coach@example.org").await;
         let c = app.client();
         let (status, invite) = c
-            .json(Method::POST, "/api/v1/relationships", Some(json!({"kind": "coaching", "email": "coach@example.org"})), &[("authorization", &leader)])
+            .json(
+                Method::POST,
+                "/api/v1/relationships",
+                Some(json!({"kind": "coaching", "email": "coach@example.org"})),
+                &[("authorization", &leader)],
+            )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{invite}");
         let id = invite["relationship"]["id"].as_str().unwrap().to_owned();
-        let (status, rel) = c.json(Method::POST, &format!("/api/v1/relationships/{id}/accept"), None, &[("authorization", &coach)]).await;
+        let (status, rel) = c
+            .json(Method::POST, &format!("/api/v1/relationships/{id}/accept"), None, &[("authorization", &coach)])
+            .await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(rel["status"], "active");
         assert_eq!(rel["my_side"], "coach");
@@ -131,18 +169,28 @@ async fn the_api_does_what_the_pages_do() {
         assert_eq!(list.as_array().unwrap().len(), 1);
         assert_eq!(list[0]["leader_name"], "Api User");
         assert_eq!(list[0]["coach_name"], "Api User");
-        let (status, body) = c.json(Method::POST, &format!("/api/v1/relationships/{id}/accept"), None, &[("authorization", &coach)]).await;
+        let (status, body) = c
+            .json(Method::POST, &format!("/api/v1/relationships/{id}/accept"), None, &[("authorization", &coach)])
+            .await;
         assert_eq!(status, StatusCode::CONFLICT);
         assert_eq!(body["code"], "conflict");
 
-        let (status, org) = c.json(Method::POST, "/api/v1/orgs", Some(json!({"name": "Northgate"})), &[("authorization", &leader)]).await;
+        let (status, org) = c
+            .json(Method::POST, "/api/v1/orgs", Some(json!({"name": "Northgate"})), &[("authorization", &leader)])
+            .await;
         assert_eq!(status, StatusCode::CREATED);
         let org_id = org["id"].as_str().unwrap();
         let (status, _) = c
-            .json(Method::PUT, &format!("/api/v1/orgs/{org_id}/members"), Some(json!({"email": "coach@example.org", "role": "facilitator"})), &[("authorization", &leader)])
+            .json(
+                Method::PUT,
+                &format!("/api/v1/orgs/{org_id}/members"),
+                Some(json!({"email": "coach@example.org", "role": "facilitator"})),
+                &[("authorization", &leader)],
+            )
             .await;
         assert_eq!(status, StatusCode::NO_CONTENT);
-        let (status, detail) = c.json(Method::GET, &format!("/api/v1/orgs/{org_id}"), None, &[("authorization", &coach)]).await;
+        let (status, detail) =
+            c.json(Method::GET, &format!("/api/v1/orgs/{org_id}"), None, &[("authorization", &coach)]).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(detail["members"].as_array().unwrap().len(), 2);
         assert_eq!(detail["role"], "facilitator");
@@ -155,7 +203,8 @@ async fn the_api_does_what_the_pages_do() {
 /// `cargo run -q -- openapi > openapi.json`.
 #[test]
 fn committed_openapi_document_is_current() {
-    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi.json")).unwrap_or_default();
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi.json")).unwrap_or_default();
     let generated = coachkit_web::openapi_json();
     assert!(
         committed == generated,

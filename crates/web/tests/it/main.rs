@@ -1,6 +1,8 @@
 //! Integration tests over HTTP. Every test runs on SQLite, and on PostgreSQL too when
 //! `COACHKIT_TEST_PG_URL` is set (each run gets its own database, dropped afterwards).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests may panic on the unexpected: that is the failure
+
 mod accounts;
 mod api;
 mod health;

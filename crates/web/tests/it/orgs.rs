@@ -16,12 +16,16 @@ async fn create_add_members_and_keep_an_admin() {
         let page = c.page(&path, StatusCode::OK).await;
         assert!(page.contains("Harbourside Housing Trust"));
 
-        let r = c.submit(&path, &format!("{path}/members"), &[("email", "idris@example.org"), ("role", "facilitator")]).await;
+        let r = c
+            .submit(&path, &format!("{path}/members"), &[("email", "idris@example.org"), ("role", "facilitator")])
+            .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        let r = c.submit(&path, &format!("{path}/members"), &[("email", "ghost@example.org"), ("role", "member")]).await;
+        let r =
+            c.submit(&path, &format!("{path}/members"), &[("email", "ghost@example.org"), ("role", "member")]).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text().await.unwrap().contains("has no account here yet"));
-        let r = c.submit(&path, &format!("{path}/members"), &[("email", "idris@example.org"), ("role", "overlord")]).await;
+        let r =
+            c.submit(&path, &format!("{path}/members"), &[("email", "idris@example.org"), ("role", "overlord")]).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
         let me = app.app.store.user_by_email("joanna@example.org").await.unwrap().unwrap();

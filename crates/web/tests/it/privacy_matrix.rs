@@ -9,7 +9,17 @@ use coachkit_testkit::{Client, TestApp};
 use reqwest::Method;
 
 /// Column order of every row.
-const ROLES: [&str; 9] = ["leader", "coach", "other_coach", "stranger", "org_member", "facilitator", "org_admin", "instance_admin", "anonymous"];
+const ROLES: [&str; 9] = [
+    "leader",
+    "coach",
+    "other_coach",
+    "stranger",
+    "org_member",
+    "facilitator",
+    "org_admin",
+    "instance_admin",
+    "anonymous",
+];
 
 struct World {
     relationship: String,
@@ -60,10 +70,28 @@ fn rows(w: &World) -> Vec<Row> {
     let o = &w.org;
     vec![
         //                                                           leader coach other stranger member facil orgadm admin anon
-        ("relationship page", Method::GET, format!("/relationships/{r}"), None, [200, 200, 404, 404, 404, 404, 404, 404, 303]),
-        ("relationship api", Method::GET, format!("/api/v1/relationships/{r}"), None, [200, 200, 404, 404, 404, 404, 404, 404, 401]),
+        (
+            "relationship page",
+            Method::GET,
+            format!("/relationships/{r}"),
+            None,
+            [200, 200, 404, 404, 404, 404, 404, 404, 303],
+        ),
+        (
+            "relationship api",
+            Method::GET,
+            format!("/api/v1/relationships/{r}"),
+            None,
+            [200, 200, 404, 404, 404, 404, 404, 404, 401],
+        ),
         ("organisation page", Method::GET, format!("/orgs/{o}"), None, [404, 404, 404, 404, 200, 200, 200, 200, 303]),
-        ("organisation api", Method::GET, format!("/api/v1/orgs/{o}"), None, [404, 404, 404, 404, 200, 200, 200, 200, 401]),
+        (
+            "organisation api",
+            Method::GET,
+            format!("/api/v1/orgs/{o}"),
+            None,
+            [404, 404, 404, 404, 200, 200, 200, 200, 401],
+        ),
         (
             "manage members api",
             Method::PUT,
@@ -72,8 +100,20 @@ fn rows(w: &World) -> Vec<Row> {
             [404, 404, 404, 404, 403, 403, 204, 204, 401],
         ),
         ("admin page", Method::GET, "/admin".into(), None, [403, 403, 403, 403, 403, 403, 403, 200, 303]),
-        ("admin accounts api", Method::GET, "/api/v1/admin/users".into(), None, [403, 403, 403, 403, 403, 403, 403, 200, 401]),
-        ("admin outbox api", Method::GET, "/api/v1/admin/outbox".into(), None, [403, 403, 403, 403, 403, 403, 403, 200, 401]),
+        (
+            "admin accounts api",
+            Method::GET,
+            "/api/v1/admin/users".into(),
+            None,
+            [403, 403, 403, 403, 403, 403, 403, 200, 401],
+        ),
+        (
+            "admin outbox api",
+            Method::GET,
+            "/api/v1/admin/outbox".into(),
+            None,
+            [403, 403, 403, 403, 403, 403, 403, 200, 401],
+        ),
     ]
 }
 
@@ -110,7 +150,12 @@ async fn no_one_outside_a_relationship_can_change_it() {
             let Some(token) = &w.tokens[i] else { continue };
             let auth = format!("Bearer {token}");
             let (status, _) = w.clients[8]
-                .json(Method::POST, &format!("/api/v1/relationships/{}/end", w.relationship), None, &[("authorization", auth.as_str())])
+                .json(
+                    Method::POST,
+                    &format!("/api/v1/relationships/{}/end", w.relationship),
+                    None,
+                    &[("authorization", auth.as_str())],
+                )
                 .await;
             assert_eq!(status.as_u16(), 404, "{role} could touch someone else's relationship");
         }

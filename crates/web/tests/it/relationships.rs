@@ -10,7 +10,12 @@ use reqwest::StatusCode;
 pub async fn account(app: &TestApp, name: &str, email: &str) -> Actor {
     let user = app
         .app
-        .create_account(&Email::parse(email).unwrap(), &DisplayName::parse(name).unwrap(), Password::parse_new(PW).unwrap(), false)
+        .create_account(
+            &Email::parse(email).unwrap(),
+            &DisplayName::parse(name).unwrap(),
+            Password::parse_new(PW).unwrap(),
+            false,
+        )
         .await
         .unwrap();
     Actor { user, csrf_token: None, session_hash: None }
@@ -29,7 +34,11 @@ async fn invite_a_mentor_by_email_who_accepts_on_the_dashboard() {
         mentor.sign_up("Tomasz", "tomasz@example.org", PW).await;
 
         let r = leader
-            .submit("/relationships/new", "/relationships/new", &[("kind", "mentoring"), ("email", "Tomasz@example.org"), ("message", "Monthly, for a year?")])
+            .submit(
+                "/relationships/new",
+                "/relationships/new",
+                &[("kind", "mentoring"), ("email", "Tomasz@example.org"), ("message", "Monthly, for a year?")],
+            )
             .await;
         assert_eq!(r.status(), StatusCode::OK);
         let body = r.text().await.unwrap();
@@ -156,7 +165,11 @@ async fn invite_form_errors_are_shown_and_nothing_is_created() {
         c.sign_up("Fin", "fin@example.org", PW).await;
         let long = "x".repeat(1001);
         let r = c
-            .submit("/relationships/new", "/relationships/new", &[("kind", "therapy"), ("email", "nope"), ("message", long.as_str())])
+            .submit(
+                "/relationships/new",
+                "/relationships/new",
+                &[("kind", "therapy"), ("email", "nope"), ("message", long.as_str())],
+            )
             .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body = r.text().await.unwrap();

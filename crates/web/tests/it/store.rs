@@ -75,9 +75,12 @@ async fn sqlite_backup_is_a_readable_copy() {
     crate::relationships::account(&app, "Max", "max@example.org").await;
     let out = std::env::temp_dir().join(format!("coachkit-backup-{}.db", uuid::Uuid::new_v4().simple()));
     app.app.store.backup_sqlite(&out).await.unwrap();
-    let copy = Store::connect(&coachkit_store::StoreOptions { url: format!("sqlite://{}", out.display()), max_connections: 1 })
-        .await
-        .unwrap();
+    let copy = Store::connect(&coachkit_store::StoreOptions {
+        url: format!("sqlite://{}", out.display()),
+        max_connections: 1,
+    })
+    .await
+    .unwrap();
     assert!(copy.user_by_email("max@example.org").await.unwrap().is_some());
     copy.close().await;
     let _ = std::fs::remove_file(&out);
