@@ -93,6 +93,7 @@ pub async fn load(app: &App) -> AppResult<bool> {
     link(app, &priya, &gareth, "mentoring", "Would you keep meeting me monthly while we reshape the digital service?")
         .await?;
     link(app, &priya, &tomasz, "mentoring", "I would value an outside view of what we are changing locally.").await?;
+    journal_story(app, &priya, &gareth, &tomasz).await?;
     if let (Some(marcus), Some(helen)) = (by("marcus@demo.example.org"), by("helen@demo.example.org")) {
         link(
             app,
@@ -138,5 +139,153 @@ pub async fn load(app: &App) -> AppResult<bool> {
 async fn link(app: &App, leader: &Actor, coach: &Actor, kind: &str, note: &str) -> AppResult<()> {
     let outcome = app.invite(leader, kind, &coach.user.email, note).await?;
     app.change_relationship(coach, &outcome.relationship.id, Transition::Accept).await?;
+    Ok(())
+}
+
+const DAY: i64 = 86_400_000;
+
+/// A council's digital lead meets two mentors some weeks apart. The conversations' detail stays
+/// hers; her reflections are shared by choice; one question stops her in her tracks; a public
+/// page of what she thinks starts to take shape. Names and words are invented for the demo.
+async fn journal_story(app: &App, priya: &Actor, gareth: &Actor, tomasz: &Actor) -> AppResult<()> {
+    use crate::journal::{ActionInput, ReflectionInput, SessionInput, time::to_datetime_local};
+    let rels = app.my_mentors(priya).await?;
+    let (Some(with_gareth), Some(with_tomasz)) = (
+        rels.iter().find(|r| r.coach_id.as_ref() == Some(&gareth.id())),
+        rels.iter().find(|r| r.coach_id.as_ref() == Some(&tomasz.id())),
+    ) else {
+        return Ok(());
+    };
+    let now = coachkit_store::now_ms();
+    let at = |days_ago: i64| to_datetime_local(now - now % 3_600_000 - days_ago * DAY);
+
+    let first = app
+        .plan_session(
+            priya,
+            &with_gareth.id,
+            &SessionInput {
+                starts_at: at(41),
+                status: "held".into(),
+                agenda: "How the digital service redesign is landing with front-line teams.".into(),
+                goal: "Decide where I should spend my own time this quarter.".into(),
+                reality: "Too many projects started, few finished; teams unsure what comes first.".into(),
+                way_forward: "Pick one visible service to finish end to end before starting anything new.".into(),
+                themes: "Starting close to home".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+    app.write_session_detail(priya, &first, "Talked frankly about the budget round and two colleagues. Not for sharing.").await?;
+    let finish = app
+        .write_reflection(
+            priya,
+            &ReflectionInput {
+                title: "Finish one thing people can see".into(),
+                body: "We have been busy everywhere and visible nowhere. Gareth pushed me to name one service \
+                       residents would notice if it changed, and finish it properly before starting the next.\n\n\
+                       I am choosing the missed-bin report: small, public, and a test of how we work."
+                    .into(),
+                audience: "public".into(),
+                themes: "Starting close to home, What I must let go of".into(),
+                session_id: Some(first.clone()),
+            },
+        )
+        .await?;
+    app.create_action(
+        priya,
+        &ActionInput {
+            text: "Write a one-page plan for the missed-bin service and share it with the team".into(),
+            due: crate::journal::time::to_date(now + 10 * DAY),
+            audience: "all_my_coaches".into(),
+            session_id: Some(first.clone()),
+            ..Default::default()
+        },
+    )
+    .await?;
+
+    let second = app
+        .plan_session(
+            priya,
+            &with_tomasz.id,
+            &SessionInput {
+                starts_at: at(12),
+                status: "held".into(),
+                agenda: "An outside view of the changes in our county.".into(),
+                themes: "Posting is not the same as being understood".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+    app.write_session_detail(priya, &second, "He was blunt about the regional board; keep this to myself.").await?;
+    app.record_killer_question(priya, &second, "If someone wanted to know what you believe, where would you send them?").await?;
+    app.write_reflection(
+        priya,
+        &ReflectionInput {
+            title: "Where would I send them?".into(),
+            body: "I write a lot: posts, papers, notes. But none of it adds up to a place where someone could \
+                   find what I actually think and argue with it. Sharing thoughts is not the same as being understood."
+                .into(),
+            audience: format!("relationship:{}", with_tomasz.id),
+            themes: "Posting is not the same as being understood, How others see my work".into(),
+            session_id: Some(second.clone()),
+        },
+    )
+    .await?;
+    let old_words = app
+        .write_reflection(
+            priya,
+            &ReflectionInput {
+                title: "Old words, new direction".into(),
+                body: "People trust the language they already use. When I describe the new service in the words \
+                       of the old one, the change meets less resistance. I want to be deliberate about that."
+                    .into(),
+                audience: "public".into(),
+                themes: "Old words for new ideas, Movements and structures".into(),
+                session_id: Some(second.clone()),
+            },
+        )
+        .await?;
+    app.write_reflection(
+        priya,
+        &ReflectionInput {
+            title: "My story is not the council's story".into(),
+            body: "I am part of the council's story, but my own is different, and I should tell it as mine.".into(),
+            audience: "all_my_coaches".into(),
+            themes: "My story and the organisation's story, How others see my work".into(),
+            session_id: None,
+        },
+    )
+    .await?;
+    app.ask_open_question(priya, "What part, if any, do I want in the wider change beyond my own council?", "all_my_coaches")
+        .await?;
+    app.plan_session(
+        priya,
+        &with_gareth.id,
+        &SessionInput {
+            starts_at: to_datetime_local(now - now % 3_600_000 + 9 * DAY),
+            status: "planned".into(),
+            agenda: "Progress on the missed-bin service; the question of my wider role.".into(),
+            ..Default::default()
+        },
+    )
+    .await?;
+    app.create_position(
+        priya,
+        "Change that lasts starts with one service people can see, finished properly.",
+        "Visible, finished work earns the trust that the next change needs.",
+        "Starting close to home",
+        &[finish],
+    )
+    .await?;
+    app.create_position(
+        priya,
+        "Describe new ways of working in the words people already trust.",
+        "",
+        "Old words for new ideas",
+        &[old_words],
+    )
+    .await?;
+    app.publish_page(priya, "First version").await?;
+    app.add_toolkit_question(tomasz, "What would you stop doing if you had to free a day a week?").await?;
     Ok(())
 }

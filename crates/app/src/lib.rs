@@ -7,6 +7,7 @@ mod capabilities;
 mod config;
 pub mod demo;
 mod error;
+pub mod journal;
 pub mod mail;
 mod orgs;
 mod passwords;

@@ -5,6 +5,7 @@
 //! and marked where it appears. Each area of the product has its own module of `impl Store` blocks.
 
 mod capabilities;
+pub mod journal;
 mod db;
 mod error;
 mod login_attempts;
@@ -26,7 +27,33 @@ pub use sessions::SessionRow;
 pub use tokens::TokenRow;
 pub use users::{NewUser, UserRow};
 
-/// Current time in milliseconds, the unit of every time column.
+/// Current time in milliseconds, the unit of every time column. Strictly increasing within a
+/// process: two events one after the other never share a millisecond, so "shared before the
+/// relationship ended" and "newest first" are never ambiguous for writes made in order.
 pub fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+    use std::sync::atomic::{AtomicI64, Ordering};
+    static LAST: AtomicI64 = AtomicI64::new(0);
+    let wall =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0);
+    let mut last = LAST.load(Ordering::Relaxed);
+    loop {
+        let next = wall.max(last + 1);
+        match LAST.compare_exchange_weak(last, next, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => return next,
+            Err(seen) => last = seen,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_clock_never_repeats() {
+        let mut prev = super::now_ms();
+        for _ in 0..10_000 {
+            let t = super::now_ms();
+            assert!(t > prev);
+            prev = t;
+        }
+    }
 }

@@ -54,7 +54,13 @@ impl Client {
         self.http.post(self.url(action)).form(fields).send().await.expect("POST form")
     }
 
-    pub async fn json(&self, method: reqwest::Method, path: &str, body: Option<Value>, headers: &[(&str, &str)]) -> (StatusCode, Value) {
+    pub async fn json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, Value) {
         let mut req = self.http.request(method, self.url(path));
         for (k, v) in headers {
             req = req.header(*k, *v);
@@ -65,7 +71,8 @@ impl Client {
         let r = req.send().await.expect("JSON request");
         let status = r.status();
         let text = r.text().await.expect("body");
-        let value = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+        let value =
+            if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
         (status, value)
     }
 
@@ -74,7 +81,12 @@ impl Client {
         let r = self
             .submit("/signup", "/signup", &[("display_name", name), ("email", email), ("password", password)])
             .await;
-        assert_eq!(r.status(), StatusCode::SEE_OTHER, "sign-up of {email} failed: {}", r.text().await.unwrap_or_default());
+        assert_eq!(
+            r.status(),
+            StatusCode::SEE_OTHER,
+            "sign-up of {email} failed: {}",
+            r.text().await.unwrap_or_default()
+        );
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Response {

@@ -6,7 +6,12 @@
 //!   is bound before the server task starts, so the first request is already accepted).
 //! - [`Client`]: an HTTP client with its own cookie jar that knows our forms' CSRF fields.
 
+// Test support: a failed set-up step should stop the test loudly, so expect() is the right tool here.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+pub mod browser;
 mod client;
+pub mod smtp;
 mod db;
 
 pub use client::Client;

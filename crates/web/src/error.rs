@@ -176,6 +176,9 @@ impl FieldErrors {
             _ => None,
         }
     }
+    pub fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
     pub fn get(&self, field: &str) -> Option<&str> {
         self.0.iter().find(|f| f.field == field).map(|f| f.message.as_str())
     }

@@ -15,8 +15,10 @@ const ROLES: &str = "OCMEBSFPTANG";
 const AUDIENCES: [&str; 7] = ["private", "relationship", "all_my_coaches", "facilitators", "members", "team", "public"];
 
 #[rustfmt::skip]
-const EXPECTED: [(RecordKind, [&str; 7]); 12] = [
+const EXPECTED: [(RecordKind, [&str; 7]); 14] = [
     //                              private        relationship   all_my_coaches facilitators   members        team           public
+    (RecordKind::Session,          ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
+    (RecordKind::KillerQuestion,   ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
     (RecordKind::SessionDetail,    ["O...........", "O...........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
     (RecordKind::CoachNote,        ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
     (RecordKind::Reflection,       ["O...........", "OC..........", "OCME........", "O...........", "O...........", "O...........", "OCMEBSFPTANG"]),

@@ -10,6 +10,11 @@ use crate::{CapabilityId, RecordId, UserId};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RecordKind {
     // Practice 1: reflection across mentors.
+    /// A session of a relationship (date, agenda, GROW): the two parties' shared record.
+    Session,
+    /// The question a mentor asked that made the leader stop and think: the leader's record,
+    /// visible to the mentor who asked it and to no other mentor.
+    KillerQuestion,
     /// The private detail of a session's conversation: its author alone, always.
     SessionDetail,
     /// A coach's own notes on a client: theirs alone unless shared with that client.
@@ -38,7 +43,9 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 12] = [
+    pub const ALL: [RecordKind; 14] = [
+        RecordKind::Session,
+        RecordKind::KillerQuestion,
         RecordKind::SessionDetail,
         RecordKind::CoachNote,
         RecordKind::Reflection,
@@ -60,6 +67,7 @@ impl RecordKind {
         use RecordKind as K;
         match self {
             K::SessionDetail => matches!(audience, A::Private),
+            K::Session | K::KillerQuestion => matches!(audience, A::Private | A::Relationship(_)),
             K::CoachNote => matches!(audience, A::Private | A::Relationship(_)),
             K::Reflection => matches!(audience, A::Private | A::Relationship(_) | A::AllMyCoaches | A::Public),
             K::Action | K::OpenQuestion | K::WheelAssessment => {

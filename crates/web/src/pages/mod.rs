@@ -4,6 +4,7 @@
 mod account;
 mod admin;
 mod dashboard;
+mod journal;
 mod orgs;
 mod practices;
 mod relationships;
@@ -42,6 +43,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin", get(admin::page))
         .route("/admin/users/{id}/{action}", post(admin::set_disabled))
         .route("/practices/{slug}", get(practices::show))
+        .merge(journal::routes())
 }
 
 /// Any address we do not know.

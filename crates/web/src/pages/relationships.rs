@@ -93,6 +93,12 @@ struct ShowPage {
     ended: Option<String>,
     can_answer: bool,
     can_end: bool,
+    /// (id, when, status, agenda excerpt)
+    sessions: Vec<(String, String, &'static str, Option<String>)>,
+    /// (id, title, date, excerpt): what the leader shared, for the coach.
+    shared: Vec<(String, String, String, String)>,
+    /// (text, status, due)
+    actions: Vec<(String, &'static str, Option<String>)>,
 }
 
 fn parse_id(id: &str) -> Result<RelationshipId, PageError> {
@@ -110,13 +116,52 @@ pub async fn show(
         _ => format!("You and {}", r.partner_name()),
     };
     let pending = r.status == RelationshipStatus::Pending;
+    let started = matches!(r.status, RelationshipStatus::Active | RelationshipStatus::Ended);
+    let excerpt = |s: &str, n: usize| super::journal::excerpt(s, n);
+    let sessions = if started {
+        state
+            .app
+            .sessions(&actor, &r.id)
+            .await?
+            .into_iter()
+            .map(|s| (s.id, view::date_time(s.starts_at), s.status.as_str(), s.agenda.map(|a| excerpt(&a, 90))))
+            .collect()
+    } else {
+        vec![]
+    };
+    let shared = if started {
+        state
+            .app
+            .shared_with_me(&actor, &r.id)
+            .await?
+            .into_iter()
+            .take(20)
+            .map(|x| (x.id, x.title.unwrap_or_else(|| "Reflection".into()), view::date(x.created_at), excerpt(&x.body, 240)))
+            .collect()
+    } else {
+        vec![]
+    };
+    let actions = if started {
+        state
+            .app
+            .relationship_actions(&actor, &r.id, None, 50)
+            .await?
+            .into_iter()
+            .map(|a| (a.text, a.status.as_str(), a.due_at.map(view::date)))
+            .collect()
+    } else {
+        vec![]
+    };
     let page = ShowPage {
+        sessions,
+        shared,
+        actions,
         nav: Nav::for_actor(&actor, "dashboard"),
         title,
         coach: r.partner_name_for_coach_slot(),
         partner_title_cap: capitalise(r.kind.partner_title()).trim_end_matches('.').to_owned(),
         status: r.status.as_str(),
-        created: view::date(r.created_at.0),
+        created: view::date(r.answered_at.unwrap_or(r.created_at).0),
         ended: r.ended_at.map(|m| view::date(m.0)),
         can_answer: pending && r.my_side == Some(Side::Coach),
         can_end: match r.status {

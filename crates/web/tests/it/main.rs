@@ -6,6 +6,8 @@
 mod accounts;
 mod api;
 mod health;
+mod journal;
+mod mail;
 mod orgs;
 mod privacy_matrix;
 mod relationships;

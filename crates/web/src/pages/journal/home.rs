@@ -1,0 +1,127 @@
+//! The journal's front page and its search.
+
+use super::excerpt;
+use crate::auth::PageActor;
+use crate::error::PageError;
+use crate::state::AppState;
+use crate::view::{self, Nav};
+use askama::Template;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use coachkit_app::journal::SearchResult;
+use coachkit_domain::relationship::{RelationshipStatus, Side};
+use serde::Deserialize;
+
+pub struct ReflectionLine {
+    pub id: String,
+    pub title: Option<String>,
+    pub date: String,
+    pub mentor: Option<String>,
+    pub audience: String,
+    pub excerpt: String,
+    pub themes: Vec<(String, String)>,
+}
+
+impl ReflectionLine {
+    pub fn of(r: &coachkit_app::journal::ReflectionView) -> Self {
+        Self {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            date: view::date(r.created_at),
+            mentor: r.mentor_name.clone(),
+            audience: r.audience.clone(),
+            excerpt: excerpt(&r.body, 280),
+            themes: r.theme_keys.iter().map(|k| k.replace(' ', "-")).zip(r.themes.iter().cloned()).collect(),
+        }
+    }
+}
+
+pub struct RelLine {
+    pub id: String,
+    pub partner: String,
+    pub kind: &'static str,
+}
+
+pub struct ActionLine {
+    pub text: String,
+    pub due: Option<String>,
+    pub overdue: bool,
+}
+
+#[derive(Template)]
+#[template(path = "journal/index.html")]
+struct Index {
+    nav: Nav,
+    tab: &'static str,
+    query: String,
+    relationships: Vec<RelLine>,
+    actions: Vec<ActionLine>,
+    reflections: Vec<ReflectionLine>,
+    older: Option<i64>,
+}
+
+#[derive(Deserialize)]
+pub struct Paging {
+    before: Option<i64>,
+}
+
+const PAGE: i64 = 30;
+
+pub async fn index(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Query(p): Query<Paging>,
+) -> Result<Response, PageError> {
+    let reflections = state.app.journal(&actor, p.before, PAGE).await?;
+    let relationships = state
+        .app
+        .relationships(&actor)
+        .await?
+        .into_iter()
+        .filter(|r| r.status == RelationshipStatus::Active)
+        .map(|r| RelLine { id: r.id.to_string(), partner: r.partner_name(), kind: if r.my_side == Some(Side::Coach) { "I coach" } else { r.kind.partner_title() } })
+        .collect();
+    let actions = state
+        .app
+        .open_actions(&actor)
+        .await?
+        .into_iter()
+        .take(8)
+        .map(|a| ActionLine { text: a.text, due: a.due_at.map(view::date), overdue: a.overdue })
+        .collect();
+    let older = (reflections.len() as i64 == PAGE).then(|| reflections.last().map(|r| r.created_at)).flatten();
+    Ok(view::render(&Index {
+        nav: Nav::for_actor(&actor, "journal"),
+        tab: "reflections",
+        query: String::new(),
+        relationships,
+        actions,
+        reflections: reflections.iter().map(ReflectionLine::of).collect(),
+        older,
+    }))
+}
+
+#[derive(Template)]
+#[template(path = "journal/search.html")]
+struct SearchPage {
+    nav: Nav,
+    tab: &'static str,
+    query: String,
+    results: Vec<SearchResult>,
+}
+
+#[derive(Deserialize)]
+pub struct SearchQuery {
+    #[serde(default)]
+    q: String,
+}
+
+pub async fn search(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Query(q): Query<SearchQuery>,
+) -> Result<Response, PageError> {
+    let query: String = q.q.chars().take(200).collect();
+    let results = state.app.search(&actor, &query).await?;
+    Ok(view::render(&SearchPage { nav: Nav::for_actor(&actor, "journal"), tab: "search", query, results }))
+}
