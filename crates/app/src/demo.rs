@@ -175,7 +175,12 @@ async fn journal_story(app: &App, priya: &Actor, gareth: &Actor, tomasz: &Actor)
             },
         )
         .await?;
-    app.write_session_detail(priya, &first, "Talked frankly about the budget round and two colleagues. Not for sharing.").await?;
+    app.write_session_detail(
+        priya,
+        &first,
+        "Talked frankly about the budget round and two colleagues. Not for sharing.",
+    )
+    .await?;
     let finish = app
         .write_reflection(
             priya,
@@ -217,7 +222,12 @@ async fn journal_story(app: &App, priya: &Actor, gareth: &Actor, tomasz: &Actor)
         )
         .await?;
     app.write_session_detail(priya, &second, "He was blunt about the regional board; keep this to myself.").await?;
-    app.record_killer_question(priya, &second, "If someone wanted to know what you believe, where would you send them?").await?;
+    app.record_killer_question(
+        priya,
+        &second,
+        "If someone wanted to know what you believe, where would you send them?",
+    )
+    .await?;
     app.write_reflection(
         priya,
         &ReflectionInput {
@@ -256,8 +266,12 @@ async fn journal_story(app: &App, priya: &Actor, gareth: &Actor, tomasz: &Actor)
         },
     )
     .await?;
-    app.ask_open_question(priya, "What part, if any, do I want in the wider change beyond my own council?", "all_my_coaches")
-        .await?;
+    app.ask_open_question(
+        priya,
+        "What part, if any, do I want in the wider change beyond my own council?",
+        "all_my_coaches",
+    )
+    .await?;
     app.plan_session(
         priya,
         &with_gareth.id,

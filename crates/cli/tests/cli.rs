@@ -13,13 +13,19 @@ fn data_dir() -> PathBuf {
 }
 
 fn uuid_like() -> String {
-    format!("{}-{}", std::process::id(), std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos())
+    format!(
+        "{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos()
+    )
 }
 
 fn coachkit(dir: &PathBuf, args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_coachkit"));
     cmd.arg("--data-dir").arg(dir).args(args).env_remove("COACHKIT_DATABASE_URL").env("RUST_BACKTRACE", "1");
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() }).stdout(Stdio::piped()).stderr(Stdio::piped());
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
     let mut child = cmd.spawn().expect("run coachkit");
     if let Some(input) = stdin {
         use std::io::Write;
@@ -44,7 +50,11 @@ fn assert_one_line_error(out: &Output, contains: &str) {
 #[test]
 fn accounts_tokens_and_backup_from_the_command_line() {
     let dir = data_dir();
-    let out = coachkit(&dir, &["user", "create", "--email", "ops@example.org", "--name", "Ops", "--admin", "--password-stdin"], Some("a long admin passphrase\n"));
+    let out = coachkit(
+        &dir,
+        &["user", "create", "--email", "ops@example.org", "--name", "Ops", "--admin", "--password-stdin"],
+        Some("a long admin passphrase\n"),
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("created Ops <ops@example.org> (admin)"));
 
@@ -83,14 +93,27 @@ fn accounts_tokens_and_backup_from_the_command_line() {
 #[test]
 fn mistakes_are_one_clear_line_and_a_failure_exit() {
     let dir = data_dir();
-    assert_one_line_error(&coachkit(&dir, &["--database-url", "mysql://x", "migrate"], None), "sqlite:// or postgres://");
-    assert_one_line_error(&coachkit(&dir, &["user", "disable", "nobody@example.org"], None), "no account with the e-mail");
+    assert_one_line_error(
+        &coachkit(&dir, &["--database-url", "mysql://x", "migrate"], None),
+        "sqlite:// or postgres://",
+    );
+    assert_one_line_error(
+        &coachkit(&dir, &["user", "disable", "nobody@example.org"], None),
+        "no account with the e-mail",
+    );
     assert_one_line_error(&coachkit(&dir, &["user", "create", "--email", "bad", "--name", "X"], None), "email");
     assert_one_line_error(
-        &coachkit(&dir, &["user", "create", "--email", "a@example.org", "--name", "A", "--password-stdin"], Some("short")),
+        &coachkit(
+            &dir,
+            &["user", "create", "--email", "a@example.org", "--name", "A", "--password-stdin"],
+            Some("short"),
+        ),
         "password must be at least 10 characters",
     );
-    assert_one_line_error(&coachkit(&dir, &["--config", "/nonexistent/coachkit.toml", "migrate"], None), "does not exist");
+    assert_one_line_error(
+        &coachkit(&dir, &["--config", "/nonexistent/coachkit.toml", "migrate"], None),
+        "does not exist",
+    );
     let bad_config = dir.join("bad.toml");
     std::fs::write(&bad_config, "bnid = \"typo\"\n").unwrap();
     assert_one_line_error(&coachkit(&dir, &["--config", bad_config.to_str().unwrap(), "migrate"], None), "bnid");

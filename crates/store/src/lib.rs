@@ -5,9 +5,9 @@
 //! and marked where it appears. Each area of the product has its own module of `impl Store` blocks.
 
 mod capabilities;
-pub mod journal;
 mod db;
 mod error;
+pub mod journal;
 mod login_attempts;
 mod orgs;
 mod outbox;

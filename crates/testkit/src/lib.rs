@@ -11,8 +11,8 @@
 
 pub mod browser;
 mod client;
-pub mod smtp;
 mod db;
+pub mod smtp;
 
 pub use client::Client;
 pub use db::{Backend, TestDb, backends};

@@ -24,6 +24,10 @@ impl Nav {
             section,
         }
     }
+    /// Error pages know nobody: they show neither the signed-in menu nor sign-in links.
+    pub fn error() -> Self {
+        Self { section: "error", ..Self::default() }
+    }
     pub fn signed_out(csrf: String) -> Self {
         Self { csrf, ..Self::default() }
     }
@@ -60,7 +64,7 @@ struct ErrorPage<'a> {
 }
 
 pub fn error_page(status: StatusCode, title: &str, message: &str) -> Response {
-    let page = ErrorPage { nav: Nav::default(), status: status.as_u16(), title, message, request_id: None };
+    let page = ErrorPage { nav: Nav::error(), status: status.as_u16(), title, message, request_id: None };
     // An error page must never itself fail into a loop: fall back to plain text.
     match page.render() {
         Ok(html) => (status, Html(html)).into_response(),
@@ -70,7 +74,7 @@ pub fn error_page(status: StatusCode, title: &str, message: &str) -> Response {
 
 pub fn internal_error_page(status: StatusCode, request_id: &str) -> Response {
     let page = ErrorPage {
-        nav: Nav::default(),
+        nav: Nav::error(),
         status: status.as_u16(),
         title: "Something went wrong on our side",
         message: "Nothing you did caused this, and nothing was half-saved. Try again in a moment.",

@@ -122,7 +122,9 @@ impl App {
             "" | "me" => Some(actor.user.id.clone()),
             "partner" => match relationship.as_ref().and_then(|r| r.coach_id.clone()) {
                 Some(coach) => Some(coach.to_string()),
-                None => return Err(AppError::field("assignee", "can be the coach only for an action in a relationship")),
+                None => {
+                    return Err(AppError::field("assignee", "can be the coach only for an action in a relationship"));
+                }
             },
             _ => return Err(AppError::field("assignee", "must be me or partner")),
         };
@@ -145,7 +147,8 @@ impl App {
 
     /// Marks an action open, done or dropped (its owner only).
     pub async fn set_action_status(&self, actor: &Actor, id: &str, status: &str) -> AppResult<()> {
-        let status = ActionStatus::parse(status).ok_or_else(|| AppError::field("status", "must be open, done or dropped"))?;
+        let status =
+            ActionStatus::parse(status).ok_or_else(|| AppError::field("status", "must be open, done or dropped"))?;
         let row = self.store.action(id).await?.ok_or(AppError::NotFound("action"))?;
         let viewer = self.member(actor).await?;
         Self::check_write(&viewer, &action_meta(&row), "action")?;
@@ -156,12 +159,24 @@ impl App {
     /// The actor's open actions, soonest due first, overdue ones flagged.
     pub async fn open_actions(&self, actor: &Actor) -> AppResult<Vec<ActionView>> {
         let partners = self.my_mentors(actor).await?;
-        Ok(self.store.open_actions_of(&actor.user.id, 100).await?.into_iter().map(|a| ActionView::from_row(a, &partners)).collect())
+        Ok(self
+            .store
+            .open_actions_of(&actor.user.id, 100)
+            .await?
+            .into_iter()
+            .map(|a| ActionView::from_row(a, &partners))
+            .collect())
     }
 
     pub async fn all_actions(&self, actor: &Actor) -> AppResult<Vec<ActionView>> {
         let partners = self.my_mentors(actor).await?;
-        Ok(self.store.actions_of(&actor.user.id, 500).await?.into_iter().map(|a| ActionView::from_row(a, &partners)).collect())
+        Ok(self
+            .store
+            .actions_of(&actor.user.id, 500)
+            .await?
+            .into_iter()
+            .map(|a| ActionView::from_row(a, &partners))
+            .collect())
     }
 
     /// A relationship's actions as the actor may see them: all of them for the leader, those shared

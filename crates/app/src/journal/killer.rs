@@ -24,7 +24,14 @@ pub struct KillerView {
 
 impl KillerView {
     pub(crate) fn visible(viewer: &Viewer, k: KillerRow) -> Option<Self> {
-        let record = meta(RecordKind::KillerQuestion, &k.id, &k.leader_id, "relationship", Some(k.relationship_id.clone()), k.created_at);
+        let record = meta(
+            RecordKind::KillerQuestion,
+            &k.id,
+            &k.leader_id,
+            "relationship",
+            Some(k.relationship_id.clone()),
+            k.created_at,
+        );
         if !privacy::can_read(viewer, &record).allowed() {
             return None;
         }
@@ -43,7 +50,8 @@ impl App {
     /// The leader records the question of a session that made them stop and think.
     pub async fn record_killer_question(&self, actor: &Actor, session_id: &str, text: &str) -> AppResult<String> {
         let session = self.store.journal_session(session_id).await?.ok_or(AppError::NotFound("session"))?;
-        let (rel, side) = self.active_party_of(actor, &RelationshipId::from_trusted(session.relationship_id.clone())).await?;
+        let (rel, side) =
+            self.active_party_of(actor, &RelationshipId::from_trusted(session.relationship_id.clone())).await?;
         if side != Side::Leader {
             return Err(AppError::Forbidden("the leader records the question that made them stop and think"));
         }
@@ -59,7 +67,13 @@ impl App {
     /// The leader's question bank: every killer question, from every mentor.
     pub async fn question_bank(&self, actor: &Actor) -> AppResult<Vec<KillerView>> {
         let viewer = self.member(actor).await?;
-        Ok(self.store.killer_questions_of(&actor.user.id).await?.into_iter().filter_map(|k| KillerView::visible(&viewer, k)).collect())
+        Ok(self
+            .store
+            .killer_questions_of(&actor.user.id)
+            .await?
+            .into_iter()
+            .filter_map(|k| KillerView::visible(&viewer, k))
+            .collect())
     }
 
     /// The killer questions the actor asked as a coach, across clients (still checked one by one).

@@ -57,13 +57,11 @@ pub(crate) fn meta(
 pub fn audience_label(audience: &Audience, partners: &[RelationshipView]) -> String {
     match audience {
         Audience::Private => "only me".into(),
-        Audience::Relationship(r) => partners
-            .iter()
-            .find(|p| &p.id == r)
-            .map(|p| p.partner_name())
-            .unwrap_or_else(|| "one mentor".into()),
+        Audience::Relationship(r) => {
+            partners.iter().find(|p| &p.id == r).map(|p| p.partner_name()).unwrap_or_else(|| "one mentor".into())
+        }
         Audience::AllMyCoaches => "all my coaches and mentors".into(),
-        Audience::Public => "public".into(),
+        Audience::Public => "everyone (public)".into(),
         Audience::ProgrammeFacilitators(_) => "programme facilitators".into(),
         Audience::ProgrammeMembers(_) => "programme members".into(),
         Audience::Team(_) => "team".into(),
@@ -92,11 +90,17 @@ impl App {
     }
 
     /// Like `party_of`, but the relationship must be active: ended ones are read-only.
-    pub(crate) async fn active_party_of(&self, actor: &Actor, id: &RelationshipId) -> AppResult<(RelationshipView, Side)> {
+    pub(crate) async fn active_party_of(
+        &self,
+        actor: &Actor,
+        id: &RelationshipId,
+    ) -> AppResult<(RelationshipView, Side)> {
         let (r, side) = self.party_of(actor, id).await?;
         match r.status {
             RelationshipStatus::Active => Ok((r, side)),
-            RelationshipStatus::Ended => Err(AppError::Conflict("this relationship has ended; its history is read-only".into())),
+            RelationshipStatus::Ended => {
+                Err(AppError::Conflict("this relationship has ended; its history is read-only".into()))
+            }
             _ => Err(AppError::Conflict("this relationship has not started yet".into())),
         }
     }

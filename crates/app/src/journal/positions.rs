@@ -5,10 +5,10 @@ use super::ReflectionView;
 use super::reflections::reflection_meta;
 use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
+use coachkit_domain::RecordId;
 use coachkit_domain::journal::{limits, parse_statement, parse_theme_list};
 use coachkit_domain::privacy::{self, Viewer};
 use coachkit_domain::text::{FieldError, optional_bounded};
-use coachkit_domain::RecordId;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -61,7 +61,11 @@ pub struct PublicPosition {
     pub evidence: Vec<ReflectionView>,
 }
 
-fn parse(statement: &str, explanation: &str, themes: &str) -> AppResult<(String, Option<String>, Vec<coachkit_domain::journal::ThemeName>)> {
+fn parse(
+    statement: &str,
+    explanation: &str,
+    themes: &str,
+) -> AppResult<(String, Option<String>, Vec<coachkit_domain::journal::ThemeName>)> {
     let mut errors: Vec<FieldError> = vec![];
     let s = parse_statement(statement).map_err(|e| errors.push(e)).ok();
     let e = optional_bounded("explanation", explanation, limits::POSITION_EXPLANATION).map_err(|e| errors.push(e)).ok();
@@ -77,7 +81,11 @@ impl App {
     async fn own_reflections(&self, actor: &Actor, ids: &[String]) -> AppResult<Vec<String>> {
         let mut out = vec![];
         for id in ids.iter().filter(|i| !i.is_empty()) {
-            let r = self.store.reflection(id).await?.ok_or_else(|| AppError::field("evidence", "names a reflection that does not exist"))?;
+            let r = self
+                .store
+                .reflection(id)
+                .await?
+                .ok_or_else(|| AppError::field("evidence", "names a reflection that does not exist"))?;
             if r.author_id != actor.user.id {
                 return Err(AppError::field("evidence", "names a reflection that is not yours"));
             }
@@ -86,7 +94,14 @@ impl App {
         Ok(out)
     }
 
-    pub async fn create_position(&self, actor: &Actor, statement: &str, explanation: &str, themes: &str, evidence: &[String]) -> AppResult<String> {
+    pub async fn create_position(
+        &self,
+        actor: &Actor,
+        statement: &str,
+        explanation: &str,
+        themes: &str,
+        evidence: &[String],
+    ) -> AppResult<String> {
         let (s, e, t) = parse(statement, explanation, themes)?;
         let evidence = self.own_reflections(actor, evidence).await?;
         let theme_ids = self.store.ensure_themes(&actor.user.id, &t).await?;
@@ -140,7 +155,13 @@ impl App {
         let mut out = vec![];
         for p in self.store.positions_of(&actor.user.id).await? {
             let (themes, evidence) = self.store.position_links(&p.id).await?;
-            let evidence = self.store.reflections_by_ids(&evidence).await?.into_iter().map(|r| ReflectionView::from_row(r, &partners)).collect();
+            let evidence = self
+                .store
+                .reflections_by_ids(&evidence)
+                .await?
+                .into_iter()
+                .map(|r| ReflectionView::from_row(r, &partners))
+                .collect();
             out.push(PositionView {
                 id: p.id,
                 statement: p.statement,
@@ -188,7 +209,8 @@ impl App {
     /// The public page of `handle` (its current version, or `version`), as anyone without an
     /// account sees it. Evidence passes the policy as an anonymous viewer, one by one.
     pub async fn public_page(&self, handle: &str, version: Option<i64>) -> AppResult<PublicPage> {
-        let user = self.store.user_by_handle(handle).await?.filter(|u| !u.is_disabled()).ok_or(AppError::NotFound("page"))?;
+        let user =
+            self.store.user_by_handle(handle).await?.filter(|u| !u.is_disabled()).ok_or(AppError::NotFound("page"))?;
         let state = self.store.page_state(&user.id).await?;
         if state.published == 0 || state.current_version == 0 {
             return Err(AppError::NotFound("page"));
@@ -209,9 +231,20 @@ impl App {
                 }
             }
             self.add_themes(&mut evidence).await?;
-            positions.push(PublicPosition { statement: p.statement, explanation: p.explanation, themes: p.themes, evidence });
+            positions.push(PublicPosition {
+                statement: p.statement,
+                explanation: p.explanation,
+                themes: p.themes,
+                evidence,
+            });
         }
-        let changelog = self.store.page_versions(&user.id).await?.into_iter().map(|v| (v.version, v.published_at, v.note)).collect();
+        let changelog = self
+            .store
+            .page_versions(&user.id)
+            .await?
+            .into_iter()
+            .map(|v| (v.version, v.published_at, v.note))
+            .collect();
         Ok(PublicPage {
             name: user.display_name,
             handle: user.handle,

@@ -67,7 +67,14 @@ impl App {
             .into_iter()
             .filter(|q| q.status == "open")
             .filter(|q| {
-                let record = meta(RecordKind::OpenQuestion, &q.id, &q.owner_id, &q.audience, q.audience_target.clone(), q.shared_at);
+                let record = meta(
+                    RecordKind::OpenQuestion,
+                    &q.id,
+                    &q.owner_id,
+                    &q.audience,
+                    q.audience_target.clone(),
+                    q.shared_at,
+                );
                 privacy::can_read(&coach_view, &record).allowed()
             })
             .map(|q| q.text)
@@ -89,9 +96,14 @@ impl App {
             .user_by_id(&rel.coach_id.clone().unwrap_or_else(UserId::new))
             .await?
             .ok_or(AppError::NotFound("relationship"))?;
-        let mut body = format!("Hello {},\n\n{} has prepared your next session.\n", coach.display_name, rel.leader_name);
+        let mut body =
+            format!("Hello {},\n\n{} has prepared your next session.\n", coach.display_name, rel.leader_name);
         let section = |title: &str, items: Vec<String>| {
-            if items.is_empty() { String::new() } else { format!("\n{title}\n{}\n", items.iter().map(|i| format!("- {i}")).collect::<Vec<_>>().join("\n")) }
+            if items.is_empty() {
+                String::new()
+            } else {
+                format!("\n{title}\n{}\n", items.iter().map(|i| format!("- {i}")).collect::<Vec<_>>().join("\n"))
+            }
         };
         body.push_str(&section(
             "Shared with you since the last session:",
@@ -112,5 +124,9 @@ impl App {
 
 fn first_line(s: &str) -> String {
     let line = s.lines().next().unwrap_or_default();
-    if line.chars().count() > 80 { format!("{}…", line.chars().take(80).collect::<String>()) } else { line.to_owned() }
+    if line.chars().count() > 80 {
+        format!("{}…", line.chars().take(80).collect::<String>())
+    } else {
+        line.to_owned()
+    }
 }

@@ -59,14 +59,15 @@ impl App {
     async fn own_question(&self, actor: &Actor, id: &str) -> AppResult<coachkit_store::journal::QuestionRow> {
         let q = self.store.question(id).await?.ok_or(AppError::NotFound("question"))?;
         let viewer = self.member(actor).await?;
-        let record = meta(RecordKind::OpenQuestion, &q.id, &q.owner_id, &q.audience, q.audience_target.clone(), q.shared_at);
+        let record =
+            meta(RecordKind::OpenQuestion, &q.id, &q.owner_id, &q.audience, q.audience_target.clone(), q.shared_at);
         Self::check_write(&viewer, &record, "question")?;
         Ok(q)
     }
 
     pub async fn set_question_status(&self, actor: &Actor, id: &str, status: &str) -> AppResult<()> {
-        let status =
-            QuestionStatus::parse(status).ok_or_else(|| AppError::field("status", "must be open, answered or dropped"))?;
+        let status = QuestionStatus::parse(status)
+            .ok_or_else(|| AppError::field("status", "must be open, answered or dropped"))?;
         let q = self.own_question(actor, id).await?;
         self.store.set_question_status(&q.id, status.as_str()).await?;
         Ok(())

@@ -67,7 +67,14 @@ impl ReflectionView {
 
     /// The view of `row` if `viewer` may read it.
     pub(crate) fn visible(viewer: &Viewer, row: ReflectionRow, partners: &[RelationshipView]) -> Option<Self> {
-        let record = meta(RecordKind::Reflection, &row.id, &row.author_id, &row.audience, row.audience_target.clone(), row.shared_at);
+        let record = meta(
+            RecordKind::Reflection,
+            &row.id,
+            &row.author_id,
+            &row.audience,
+            row.audience_target.clone(),
+            row.shared_at,
+        );
         privacy::can_read(viewer, &record).allowed().then(|| Self::from_row(row, partners))
     }
 }

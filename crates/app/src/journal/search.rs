@@ -78,17 +78,20 @@ impl App {
         let mut out = vec![];
         for hit in self.store.search(&terms, &scope, 50).await? {
             let Some(kind) = kind_of(&hit.kind) else { continue };
-            let record = meta(kind, &hit.record_id, &hit.owner_id, &hit.audience, hit.audience_target.clone(), hit.shared_at);
+            let record =
+                meta(kind, &hit.record_id, &hit.owner_id, &hit.audience, hit.audience_target.clone(), hit.shared_at);
             if !privacy::can_read(&viewer, &record).allowed() {
                 continue;
             }
             let link = match kind {
                 RecordKind::Reflection => format!("/journal/reflections/{}", hit.record_id),
                 RecordKind::Session => format!("/journal/sessions/{}", hit.record_id),
-                RecordKind::SessionDetail | RecordKind::CoachNote => match self.store.note_session(&hit.record_id).await? {
-                    Some(s) => format!("/journal/sessions/{s}"),
-                    None => continue,
-                },
+                RecordKind::SessionDetail | RecordKind::CoachNote => {
+                    match self.store.note_session(&hit.record_id).await? {
+                        Some(s) => format!("/journal/sessions/{s}"),
+                        None => continue,
+                    }
+                }
                 RecordKind::Action => "/journal/actions".into(),
                 _ => "/journal/questions".into(),
             };

@@ -90,9 +90,8 @@ fn parse_input(input: &SessionInput) -> Result<(i64, i64, SessionStatus, Option<
         }),
     };
     let agenda = optional_bounded("agenda", &input.agenda, limits::AGENDA).map_err(|e| errors.push(e)).ok();
-    let grow = Grow::parse(&input.goal, &input.reality, &input.options, &input.way_forward)
-        .map_err(|e| errors.extend(e))
-        .ok();
+    let grow =
+        Grow::parse(&input.goal, &input.reality, &input.options, &input.way_forward).map_err(|e| errors.extend(e)).ok();
     if let Err(e) = parse_theme_list(&input.themes) {
         errors.push(e);
     }
@@ -110,7 +109,12 @@ fn collect(errors: &mut Vec<FieldError>, e: AppError) {
 
 impl App {
     /// Plans (or logs) a session in an active relationship; either party may.
-    pub async fn plan_session(&self, actor: &Actor, relationship: &RelationshipId, input: &SessionInput) -> AppResult<String> {
+    pub async fn plan_session(
+        &self,
+        actor: &Actor,
+        relationship: &RelationshipId,
+        input: &SessionInput,
+    ) -> AppResult<String> {
         let (rel, side) = self.active_party_of(actor, relationship).await?;
         let (starts_at, duration, status, agenda, grow) = parse_input(input)?;
         let id = RecordId::new().to_string();
@@ -146,8 +150,12 @@ impl App {
     async fn session_of_party(&self, actor: &Actor, id: &str) -> AppResult<(SessionRow, RelationshipView, Side)> {
         let row = self.store.journal_session(id).await?.ok_or(AppError::NotFound("session"))?;
         let viewer = self.member(actor).await?;
-        let record = meta(RecordKind::Session, &row.id, "", "relationship", Some(row.relationship_id.clone()), row.created_at);
-        let (rel, side) = self.party_of(actor, &RelationshipId::from_trusted(row.relationship_id.clone())).await?;
+        let record =
+            meta(RecordKind::Session, &row.id, "", "relationship", Some(row.relationship_id.clone()), row.created_at);
+        let (rel, side) = self
+            .party_of(actor, &RelationshipId::from_trusted(row.relationship_id.clone()))
+            .await
+            .map_err(|e| if matches!(e, AppError::NotFound(_)) { AppError::NotFound("session") } else { e })?;
         // The session's owner is the relationship's leader; the policy then decides for the coach.
         let record = coachkit_domain::privacy::RecordMeta { owner: rel.leader_id.clone(), ..record };
         Self::check_read(&viewer, &record, "session")?;
@@ -162,7 +170,14 @@ impl App {
         }
         let (starts_at, _, status, agenda, grow) = parse_input(input)?;
         self.store
-            .update_journal_session(&row.id, rel.leader_id.as_str(), starts_at, status.as_str(), agenda.as_deref(), &grow)
+            .update_journal_session(
+                &row.id,
+                rel.leader_id.as_str(),
+                starts_at,
+                status.as_str(),
+                agenda.as_deref(),
+                &grow,
+            )
             .await?;
         if side == Side::Leader {
             self.set_session_themes(actor, &row.id, &input.themes).await?;
@@ -182,6 +197,18 @@ impl App {
             ..SessionInput::default()
         };
         self.plan_session(actor, &rel.id, &next).await
+    }
+
+    /// The actor's planned sessions from now on, soonest first, with the other party's name.
+    pub async fn upcoming_sessions(&self, actor: &Actor) -> AppResult<Vec<(SessionView, String)>> {
+        let from = coachkit_store::now_ms() - 3_600_000;
+        Ok(self
+            .store
+            .upcoming_sessions_for(&actor.user.id, from, 10)
+            .await?
+            .into_iter()
+            .map(|(s, partner)| (SessionView::from_row(s), partner))
+            .collect())
     }
 
     /// A relationship's sessions, newest first (for either party).
@@ -247,7 +274,15 @@ impl App {
         }
         let body = optional_bounded("detail", body, limits::DETAIL)?.unwrap_or_default();
         self.store
-            .upsert_note(&RecordId::new().to_string(), &row.id, rel.id.as_str(), &actor.user.id, "detail", &body, &Audience::Private)
+            .upsert_note(
+                &RecordId::new().to_string(),
+                &row.id,
+                rel.id.as_str(),
+                &actor.user.id,
+                "detail",
+                &body,
+                &Audience::Private,
+            )
             .await?;
         Ok(())
     }
@@ -264,7 +299,15 @@ impl App {
         let body = optional_bounded("note", body, limits::DETAIL)?.unwrap_or_default();
         let audience = if share { Audience::Relationship(rel.id.clone()) } else { Audience::Private };
         self.store
-            .upsert_note(&RecordId::new().to_string(), &row.id, rel.id.as_str(), &actor.user.id, "coach_note", &body, &audience)
+            .upsert_note(
+                &RecordId::new().to_string(),
+                &row.id,
+                rel.id.as_str(),
+                &actor.user.id,
+                "coach_note",
+                &body,
+                &audience,
+            )
             .await?;
         Ok(())
     }

@@ -35,13 +35,19 @@ fn in_range(field: &'static str, seconds: i64) -> AppResult<i64> {
 /// Milliseconds as a datetime-local value ("2026-12-01T14:30").
 pub fn to_datetime_local(ms: i64) -> String {
     let fmt = format_description!("[year]-[month]-[day]T[hour]:[minute]");
-    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)).ok().and_then(|t| t.format(&fmt).ok()).unwrap_or_default()
+    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
+        .ok()
+        .and_then(|t| t.format(&fmt).ok())
+        .unwrap_or_default()
 }
 
 /// Milliseconds as a date value ("2026-12-01").
 pub fn to_date(ms: i64) -> String {
     let fmt = format_description!("[year]-[month]-[day]");
-    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000)).ok().and_then(|t| t.format(&fmt).ok()).unwrap_or_default()
+    time::OffsetDateTime::from_unix_timestamp(ms.div_euclid(1000))
+        .ok()
+        .and_then(|t| t.format(&fmt).ok())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

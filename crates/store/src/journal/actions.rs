@@ -63,7 +63,8 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        index_document(&mut tx, a.id, "action", a.owner_id, a.relationship_id, a.audience, now, "Action", a.text).await?;
+        index_document(&mut tx, a.id, "action", a.owner_id, a.relationship_id, a.audience, now, "Action", a.text)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -104,7 +105,12 @@ impl Store {
     }
 
     /// A relationship's actions, newest first, a page at a time (keyset on created_at).
-    pub async fn actions_of_relationship(&self, relationship_id: &str, before: Option<i64>, limit: i64) -> DbResult<Vec<ActionRow>> {
+    pub async fn actions_of_relationship(
+        &self,
+        relationship_id: &str,
+        before: Option<i64>,
+        limit: i64,
+    ) -> DbResult<Vec<ActionRow>> {
         Ok(sqlx::query_as(&format!(
             "{SELECT} WHERE a.relationship_id = $1 AND a.created_at < $2 ORDER BY a.created_at DESC, a.id DESC LIMIT $3"
         ))

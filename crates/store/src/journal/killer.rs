@@ -55,8 +55,18 @@ impl Store {
         let audience = coachkit_domain::privacy::Audience::Relationship(coachkit_domain::RelationshipId::from_trusted(
             relationship_id.to_owned(),
         ));
-        super::index_document(&mut tx, id, "killer_question", leader, Some(relationship_id), &audience, now, "Killer question", text)
-            .await?;
+        super::index_document(
+            &mut tx,
+            id,
+            "killer_question",
+            leader,
+            Some(relationship_id),
+            &audience,
+            now,
+            "Killer question",
+            text,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -73,14 +73,16 @@ impl Store {
         evidence: &[String],
     ) -> DbResult<bool> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query("UPDATE positions SET statement = $1, explanation = $2, listed = $3, updated_at = $4 WHERE id = $5")
-            .bind(statement)
-            .bind(explanation)
-            .bind(i64::from(listed))
-            .bind(now_ms())
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        let done = sqlx::query(
+            "UPDATE positions SET statement = $1, explanation = $2, listed = $3, updated_at = $4 WHERE id = $5",
+        )
+        .bind(statement)
+        .bind(explanation)
+        .bind(i64::from(listed))
+        .bind(now_ms())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         sqlx::query("DELETE FROM position_themes WHERE position_id = $1").bind(id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM position_evidence WHERE position_id = $1").bind(id).execute(&mut *tx).await?;
         set_links(&mut tx, id, theme_ids, evidence).await?;
@@ -142,7 +144,11 @@ impl Store {
         let (a, b) = (&list[at], &list[other as usize]);
         // Renumber both so equal sort orders (from concurrent inserts) cannot make the swap a no-op.
         for (pid, order) in [(&a.0, other + 1), (&b.0, at as i64 + 1)] {
-            sqlx::query("UPDATE positions SET sort_order = $1 WHERE id = $2").bind(order).bind(pid).execute(&mut *tx).await?;
+            sqlx::query("UPDATE positions SET sort_order = $1 WHERE id = $2")
+                .bind(order)
+                .bind(pid)
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok(true)
@@ -160,10 +166,11 @@ impl Store {
     pub async fn publish_page(&self, owner: &str, content: &str, note: Option<&str>) -> DbResult<i64> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
-        let (last,): (i64,) = sqlx::query_as("SELECT COALESCE(MAX(version), 0) FROM public_page_versions WHERE owner_id = $1")
-            .bind(owner)
-            .fetch_one(&mut *tx)
-            .await?;
+        let (last,): (i64,) =
+            sqlx::query_as("SELECT COALESCE(MAX(version), 0) FROM public_page_versions WHERE owner_id = $1")
+                .bind(owner)
+                .fetch_one(&mut *tx)
+                .await?;
         let version = last + 1;
         sqlx::query("INSERT INTO public_page_versions (owner_id, version, published_at, note, content) VALUES ($1, $2, $3, $4, $5)")
             .bind(owner)
@@ -235,11 +242,13 @@ async fn set_links(
             .await?;
     }
     for r in evidence {
-        sqlx::query("INSERT INTO position_evidence (position_id, reflection_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .bind(position)
-            .bind(r)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO position_evidence (position_id, reflection_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(position)
+        .bind(r)
+        .execute(&mut *tx)
+        .await?;
     }
     Ok(())
 }

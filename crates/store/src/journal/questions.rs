@@ -25,17 +25,15 @@ impl Store {
         let now = now_ms();
         let (word, target) = parts(audience);
         let mut tx = self.begin_write().await?;
-        sqlx::query(&format!(
-            "INSERT INTO open_questions ({COLUMNS}) VALUES ($1, $2, $3, 'open', $4, $5, $6, $6, $6)"
-        ))
-        .bind(id)
-        .bind(owner)
-        .bind(text)
-        .bind(word)
-        .bind(target)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        sqlx::query(&format!("INSERT INTO open_questions ({COLUMNS}) VALUES ($1, $2, $3, 'open', $4, $5, $6, $6, $6)"))
+            .bind(id)
+            .bind(owner)
+            .bind(text)
+            .bind(word)
+            .bind(target)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         index_document(&mut tx, id, "open_question", owner, None, audience, now, "Open question", text).await?;
         tx.commit().await?;
         Ok(())

@@ -60,14 +60,26 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         for theme in r.theme_ids {
-            sqlx::query("INSERT INTO reflection_themes (theme_id, reflection_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .bind(theme)
-                .bind(r.id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        index_document(&mut tx, r.id, "reflection", r.author_id, r.relationship_id, r.audience, now, r.title.unwrap_or(""), r.body)
+            sqlx::query(
+                "INSERT INTO reflection_themes (theme_id, reflection_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            )
+            .bind(theme)
+            .bind(r.id)
+            .execute(&mut *tx)
             .await?;
+        }
+        index_document(
+            &mut tx,
+            r.id,
+            "reflection",
+            r.author_id,
+            r.relationship_id,
+            r.audience,
+            now,
+            r.title.unwrap_or(""),
+            r.body,
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -86,7 +98,12 @@ impl Store {
     }
 
     /// The author's journal, newest first, a page at a time (keyset: `before` is a created_at).
-    pub async fn reflections_by_author(&self, author: &str, before: Option<i64>, limit: i64) -> DbResult<Vec<ReflectionRow>> {
+    pub async fn reflections_by_author(
+        &self,
+        author: &str,
+        before: Option<i64>,
+        limit: i64,
+    ) -> DbResult<Vec<ReflectionRow>> {
         Ok(sqlx::query_as(&format!(
             "{SELECT} WHERE r.author_id = $1 AND r.created_at < $2 ORDER BY r.created_at DESC, r.id DESC LIMIT $3"
         ))
@@ -107,7 +124,12 @@ impl Store {
 
     /// What `author` addressed to the coach side since `since`: to this relationship, to all their
     /// coaches, or public. Candidates only: the policy decides per row.
-    pub async fn reflections_for_coach(&self, author: &str, relationship_id: &str, since: i64) -> DbResult<Vec<ReflectionRow>> {
+    pub async fn reflections_for_coach(
+        &self,
+        author: &str,
+        relationship_id: &str,
+        since: i64,
+    ) -> DbResult<Vec<ReflectionRow>> {
         Ok(sqlx::query_as(&format!(
             "{SELECT} WHERE r.author_id = $1 AND r.shared_at >= $3 AND \
              ((r.audience = 'relationship' AND r.audience_target = $2) OR r.audience IN ('all_my_coaches', 'public')) \
@@ -152,23 +174,38 @@ impl Store {
         let Some((author, relationship, shared_at)) = row else { return Ok(false) };
         sqlx::query("DELETE FROM reflection_themes WHERE reflection_id = $1").bind(id).execute(&mut *tx).await?;
         for theme in theme_ids {
-            sqlx::query("INSERT INTO reflection_themes (theme_id, reflection_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .bind(theme)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO reflection_themes (theme_id, reflection_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            )
+            .bind(theme)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         }
         if changed {
             log_audience_change(&mut tx, id, old_audience, audience).await?;
         }
-        index_document(&mut tx, id, "reflection", &author, relationship.as_deref(), audience, shared_at, title.unwrap_or(""), body)
-            .await?;
+        index_document(
+            &mut tx,
+            id,
+            "reflection",
+            &author,
+            relationship.as_deref(),
+            audience,
+            shared_at,
+            title.unwrap_or(""),
+            body,
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }
 
     /// When and how a record's audience changed, oldest first.
-    pub async fn audience_history(&self, record_id: &str) -> DbResult<Vec<(String, Option<String>, String, Option<String>, i64)>> {
+    pub async fn audience_history(
+        &self,
+        record_id: &str,
+    ) -> DbResult<Vec<(String, Option<String>, String, Option<String>, i64)>> {
         Ok(sqlx::query_as(
             "SELECT from_word, from_target, to_word, to_target, changed_at FROM audience_changes \
              WHERE record_id = $1 ORDER BY changed_at",
@@ -187,8 +224,10 @@ impl Store {
     }
 
     pub async fn count_reflections(&self, author: &str) -> DbResult<i64> {
-        let (n,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM reflections WHERE author_id = $1").bind(author).fetch_one(&self.pool).await?;
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM reflections WHERE author_id = $1")
+            .bind(author)
+            .fetch_one(&self.pool)
+            .await?;
         Ok(n)
     }
 }

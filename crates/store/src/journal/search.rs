@@ -2,9 +2,9 @@
 //! dialect-specific queries of the journal. The SQL narrows rows to what the viewer could be shown;
 //! the app still asks the policy about every hit.
 
+use crate::Store;
 use crate::db::Backend;
 use crate::error::DbResult;
-use crate::Store;
 
 /// Who is searching and whose shared records could reach them.
 pub struct SearchScope {
@@ -50,7 +50,8 @@ impl Store {
             "(d.owner_id = $2 OR (d.audience = 'relationship' AND d.audience_target IN ({r})) \
              OR (d.audience = 'all_my_coaches' AND d.owner_id IN ({l})))"
         );
-        let columns = "d.record_id, d.kind, d.owner_id, d.relationship_id, d.audience, d.audience_target, d.shared_at, d.title";
+        let columns =
+            "d.record_id, d.kind, d.owner_id, d.relationship_id, d.audience, d.audience_target, d.shared_at, d.title";
         let (sql, query) = match self.backend() {
             Backend::Sqlite => (
                 format!(

@@ -109,6 +109,36 @@ impl Store {
         .await?)
     }
 
+    /// Planned sessions from `from` on, in any relationship `user` is a party to, soonest first,
+    /// with the other party's name.
+    pub async fn upcoming_sessions_for(
+        &self,
+        user: &str,
+        from: i64,
+        limit: i64,
+    ) -> DbResult<Vec<(SessionRow, String)>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            #[sqlx(flatten)]
+            session: SessionRow,
+            partner: String,
+        }
+        let cols = COLUMNS.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ");
+        let rows: Vec<Row> = sqlx::query_as(&format!(
+            "SELECT {cols}, u.display_name AS partner FROM journal_sessions s \
+             JOIN relationships r ON r.id = s.relationship_id \
+             JOIN users u ON u.id = CASE WHEN r.leader_id = $1 THEN r.coach_id ELSE r.leader_id END \
+             WHERE (r.leader_id = $1 OR r.coach_id = $1) AND r.status = 'active' AND s.status = 'planned' AND s.starts_at >= $2 \
+             ORDER BY s.starts_at LIMIT $3"
+        ))
+        .bind(user)
+        .bind(from)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| (r.session, r.partner)).collect())
+    }
+
     /// Updates when, whether held, the agenda and GROW notes.
     pub async fn update_journal_session(
         &self,
@@ -138,8 +168,18 @@ impl Store {
         let Some((relationship_id,)) = done else { return Ok(false) };
         let audience = Audience::Relationship(coachkit_domain::RelationshipId::from_trusted(relationship_id.clone()));
         let text = session_text(agenda, grow);
-        index_document(&mut tx, id, "session", leader_id, Some(&relationship_id), &audience, now_ms(), "Session", &text)
-            .await?;
+        index_document(
+            &mut tx,
+            id,
+            "session",
+            leader_id,
+            Some(&relationship_id),
+            &audience,
+            now_ms(),
+            "Session",
+            &text,
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -179,7 +219,8 @@ impl Store {
         .await?;
         let title = if kind == "detail" { "Private detail" } else { "Coach's note" };
         let doc_kind = if kind == "detail" { "session_detail" } else { "coach_note" };
-        index_document(&mut tx, &note_id, doc_kind, author_id, Some(relationship_id), audience, now, title, body).await?;
+        index_document(&mut tx, &note_id, doc_kind, author_id, Some(relationship_id), audience, now, title, body)
+            .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -55,6 +55,10 @@ struct Dashboard {
     mine: Vec<RelLine>,
     clients: Vec<RelLine>,
     orgs: Vec<OrgLine>,
+    /// (session id, when, with whom)
+    upcoming: Vec<(String, String, String)>,
+    /// (text, due, overdue)
+    actions: Vec<(String, Option<String>, bool)>,
 }
 
 pub fn rel_line(r: &RelationshipView) -> RelLine {
@@ -71,7 +75,24 @@ pub async fn dashboard(State(state): State<AppState>, PageActor(actor): PageActo
     let relationships = state.app.relationships(&actor).await?;
     let orgs = state.app.my_orgs(&actor).await?;
     let pending = |r: &&RelationshipView| r.status == RelationshipStatus::Pending;
+    let upcoming = state
+        .app
+        .upcoming_sessions(&actor)
+        .await?
+        .into_iter()
+        .map(|(s, partner)| (s.id, view::date_time(s.starts_at), partner))
+        .collect();
+    let actions = state
+        .app
+        .open_actions(&actor)
+        .await?
+        .into_iter()
+        .take(6)
+        .map(|a| (a.text, a.due_at.map(view::date), a.overdue))
+        .collect();
     let page = Dashboard {
+        upcoming,
+        actions,
         nav: Nav::for_actor(&actor, "dashboard"),
         name: actor.user.display_name.clone(),
         to_answer: relationships

@@ -136,7 +136,9 @@ pub async fn show(
             .await?
             .into_iter()
             .take(20)
-            .map(|x| (x.id, x.title.unwrap_or_else(|| "Reflection".into()), view::date(x.created_at), excerpt(&x.body, 240)))
+            .map(|x| {
+                (x.id, x.title.unwrap_or_else(|| "Reflection".into()), view::date(x.created_at), excerpt(&x.body, 240))
+            })
             .collect()
     } else {
         vec![]

@@ -40,7 +40,12 @@ struct Page {
     errors: FieldErrors,
 }
 
-async fn page_view(state: &AppState, actor: &Actor, input: &ActionInput, errors: FieldErrors) -> Result<Page, PageError> {
+async fn page_view(
+    state: &AppState,
+    actor: &Actor,
+    input: &ActionInput,
+    errors: FieldErrors,
+) -> Result<Page, PageError> {
     let mentors = state.app.my_mentors(actor).await?;
     let partners: Vec<_> = mentors.iter().map(|m| (m.id.clone(), m.partner_name())).collect();
     let actions = state

@@ -79,7 +79,11 @@ pub async fn index(
         .await?
         .into_iter()
         .filter(|r| r.status == RelationshipStatus::Active)
-        .map(|r| RelLine { id: r.id.to_string(), partner: r.partner_name(), kind: if r.my_side == Some(Side::Coach) { "I coach" } else { r.kind.partner_title() } })
+        .map(|r| RelLine {
+            id: r.id.to_string(),
+            partner: r.partner_name(),
+            kind: if r.my_side == Some(Side::Coach) { "I coach" } else { r.kind.partner_title() },
+        })
         .collect();
     let actions = state
         .app

@@ -62,7 +62,11 @@ pub(crate) fn record_id(raw: &str, what: &'static str) -> Result<String, PageErr
 
 /// The first `n` characters of a text, for lists.
 pub(crate) fn excerpt(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_owned() } else { format!("{}…", s.chars().take(n).collect::<String>().trim_end()) }
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>().trim_end())
+    }
 }
 
 /// The value of `key` in submitted pairs.

@@ -43,7 +43,12 @@ struct Page {
     message: Option<String>,
 }
 
-async fn page_view(state: &AppState, actor: &Actor, errors: FieldErrors, message: Option<String>) -> Result<Page, PageError> {
+async fn page_view(
+    state: &AppState,
+    actor: &Actor,
+    errors: FieldErrors,
+    message: Option<String>,
+) -> Result<Page, PageError> {
     let page = state.app.page_state(actor).await?;
     let positions = state
         .app
@@ -95,12 +100,22 @@ async fn or_explain(state: &AppState, actor: &Actor, result: Result<(), AppError
     match result {
         Ok(()) => Ok(Redirect::to("/journal/page").into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let status = if matches!(e, AppError::Conflict(_)) { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+            let status = if matches!(e, AppError::Conflict(_)) {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
             let message = match &e {
                 AppError::Invalid(f) => f.iter().map(|f| f.to_string()).collect::<Vec<_>>().join("; "),
                 other => other.to_string(),
             };
-            let page = page_view(state, actor, FieldErrors::from_app(&e).unwrap_or_default(), Some(format!("Not saved: {message}."))).await?;
+            let page = page_view(
+                state,
+                actor,
+                FieldErrors::from_app(&e).unwrap_or_default(),
+                Some(format!("Not saved: {message}.")),
+            )
+            .await?;
             Ok(view::render_status(status, &page))
         }
         Err(e) => Err(e.into()),
@@ -114,7 +129,13 @@ pub async fn create(
 ) -> Result<Response, PageError> {
     let result = state
         .app
-        .create_position(&actor, field(&pairs, "statement"), field(&pairs, "explanation"), field(&pairs, "themes"), &fields(&pairs, "evidence"))
+        .create_position(
+            &actor,
+            field(&pairs, "statement"),
+            field(&pairs, "explanation"),
+            field(&pairs, "themes"),
+            &fields(&pairs, "evidence"),
+        )
         .await
         .map(|_| ());
     or_explain(&state, &actor, result).await
@@ -178,6 +199,9 @@ pub async fn flags(
     PageActor(actor): PageActor,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let result = state.app.set_page_flags(&actor, field(&pairs, "published") == "yes", field(&pairs, "indexable") == "yes").await;
+    let result = state
+        .app
+        .set_page_flags(&actor, field(&pairs, "published") == "yes", field(&pairs, "indexable") == "yes")
+        .await;
     or_explain(&state, &actor, result).await
 }

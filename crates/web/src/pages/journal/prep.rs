@@ -38,7 +38,11 @@ async fn page_view(state: &AppState, actor: &Actor, id: &str, notice: Option<Str
     })
 }
 
-pub async fn page(State(state): State<AppState>, PageActor(actor): PageActor, Path(id): Path<String>) -> Result<Response, PageError> {
+pub async fn page(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     Ok(view::render(&page_view(&state, &actor, &id, None).await?))
 }
 
@@ -50,6 +54,12 @@ pub async fn send(
 ) -> Result<Response, PageError> {
     let rid = RelationshipId::parse(&id).map_err(|_| PageError::App(AppError::NotFound("relationship")))?;
     state.app.send_prep(&actor, &rid).await?;
-    let page = page_view(&state, &actor, &id, Some("Sent. It is in their inbox (or the outbox, if this instance has no mail server).".into())).await?;
+    let page = page_view(
+        &state,
+        &actor,
+        &id,
+        Some("Sent. It is in their inbox (or the outbox, if this instance has no mail server).".into()),
+    )
+    .await?;
     Ok(view::render(&page))
 }

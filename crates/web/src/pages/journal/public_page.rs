@@ -33,7 +33,9 @@ async fn render(state: &AppState, handle: &str, version: Option<i64>) -> Respons
             }
             response
         }
-        Err(AppError::NotFound(_)) => view::error_page(StatusCode::NOT_FOUND, "Not found", "There is no public page at this address."),
+        Err(AppError::NotFound(_)) => {
+            view::error_page(StatusCode::NOT_FOUND, "Not found", "There is no public page at this address.")
+        }
         Err(e) => crate::error::PageError::from(e).into_response(),
     }
 }

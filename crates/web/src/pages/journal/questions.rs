@@ -68,7 +68,10 @@ fn explain(e: AppError) -> PageError {
     match e {
         AppError::Invalid(f) => PageError::BadRequest(
             StatusCode::UNPROCESSABLE_ENTITY,
-            format!("Not saved: {}. Go back and try again.", f.iter().map(|f| f.to_string()).collect::<Vec<_>>().join("; ")),
+            format!(
+                "Not saved: {}. Go back and try again.",
+                f.iter().map(|f| f.to_string()).collect::<Vec<_>>().join("; ")
+            ),
         ),
         other => other.into(),
     }

@@ -105,7 +105,13 @@ fn rel_id(raw: &str) -> Result<RelationshipId, PageError> {
     RelationshipId::parse(raw).map_err(|_| PageError::App(AppError::NotFound("relationship")))
 }
 
-async fn new_page(state: &AppState, actor: &Actor, rel: &RelationshipId, form: &SessionForm, errors: FieldErrors) -> Result<FormPage, PageError> {
+async fn new_page(
+    state: &AppState,
+    actor: &Actor,
+    rel: &RelationshipId,
+    form: &SessionForm,
+    errors: FieldErrors,
+) -> Result<FormPage, PageError> {
     let r = state.app.relationship(actor, rel).await?;
     Ok(FormPage {
         nav: Nav::for_actor(actor, "journal"),
@@ -126,7 +132,11 @@ pub async fn new_form(
 ) -> Result<Response, PageError> {
     let rel = rel_id(&q.relationship)?;
     let now = coachkit_store::now_ms();
-    let form = SessionForm { starts_at: to_datetime_local(now - now % 3_600_000), status: "held".into(), ..Default::default() };
+    let form = SessionForm {
+        starts_at: to_datetime_local(now - now % 3_600_000),
+        status: "held".into(),
+        ..Default::default()
+    };
     Ok(view::render(&new_page(&state, &actor, &rel, &form, FieldErrors::default()).await?))
 }
 
@@ -178,7 +188,13 @@ pub async fn show(
     }))
 }
 
-async fn edit_page(state: &AppState, actor: &Actor, id: &str, form: &SessionForm, errors: FieldErrors) -> Result<FormPage, PageError> {
+async fn edit_page(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    form: &SessionForm,
+    errors: FieldErrors,
+) -> Result<FormPage, PageError> {
     let p = state.app.session_page(actor, id).await?;
     Ok(FormPage {
         nav: Nav::for_actor(actor, "journal"),
@@ -278,7 +294,10 @@ pub async fn killer_question(
         Ok(_) => Ok(Redirect::to(&format!("/journal/sessions/{id}")).into_response()),
         Err(AppError::Invalid(f)) => Err(PageError::BadRequest(
             StatusCode::UNPROCESSABLE_ENTITY,
-            format!("The question {}. Go back and try again.", f.first().map(|f| f.message.as_str()).unwrap_or("is not valid")),
+            format!(
+                "The question {}. Go back and try again.",
+                f.first().map(|f| f.message.as_str()).unwrap_or("is not valid")
+            ),
         )),
         Err(e) => Err(e.into()),
     }

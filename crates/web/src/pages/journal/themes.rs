@@ -80,5 +80,11 @@ pub async fn page(
             audience: r.audience,
         })
         .collect();
-    Ok(view::render(&ThemePage { nav: Nav::for_actor(&actor, "journal"), tab: "themes", query: String::new(), label: t.label, entries }))
+    Ok(view::render(&ThemePage {
+        nav: Nav::for_actor(&actor, "journal"),
+        tab: "themes",
+        query: String::new(),
+        label: t.label,
+        entries,
+    }))
 }

@@ -13,8 +13,18 @@ async fn log_a_session_then_plan_the_next_and_download_its_calendar_file() {
         let leader = client_for(&app, "leader@example.org").await;
         let form = format!("/journal/sessions/new?relationship={}", c.with_mentor);
         let r = leader
-            .submit(&form, &form, &[("starts_at", "2026-10-05T09:30"), ("duration_minutes", "45"), ("status", "held"),
-                ("agenda", "Where my time goes"), ("way_forward", "Say no to two meetings a week"), ("themes", "Time, Saying no")])
+            .submit(
+                &form,
+                &form,
+                &[
+                    ("starts_at", "2026-10-05T09:30"),
+                    ("duration_minutes", "45"),
+                    ("status", "held"),
+                    ("agenda", "Where my time goes"),
+                    ("way_forward", "Say no to two meetings a week"),
+                    ("themes", "Time, Saying no"),
+                ],
+            )
             .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "{}", r.text().await.unwrap_or_default());
         let path = r.headers()["location"].to_str().unwrap().to_owned();
@@ -50,7 +60,13 @@ async fn bad_session_input_is_refused_next_to_the_fields() {
         let c = cast(&app).await;
         let leader = client_for(&app, "leader@example.org").await;
         let form = format!("/journal/sessions/new?relationship={}", c.with_mentor);
-        let r = leader.submit(&form, &form, &[("starts_at", "next tuesday"), ("duration_minutes", "abc"), ("status", "cancelled")]).await;
+        let r = leader
+            .submit(
+                &form,
+                &form,
+                &[("starts_at", "next tuesday"), ("duration_minutes", "abc"), ("status", "cancelled")],
+            )
+            .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let body = r.text().await.unwrap();
         assert!(body.contains("id=\"starts-error\"") && body.contains("id=\"duration-error\""), "{body}");
@@ -72,7 +88,8 @@ async fn themes_roll_up_across_mentors_oldest_first() {
         let s1 = session(&app, &c.leader, &c.with_mentor, "one").await;
         let s2 = session(&app, &c.leader, &c.with_other, "two").await;
         reflection(&app, &c.leader, Some(&s1), "First on letting go", "private", "Letting go").await;
-        reflection(&app, &c.leader, Some(&s2), "Second on letting go", "private", "letting  GO., Grassroots movements").await;
+        reflection(&app, &c.leader, Some(&s2), "Second on letting go", "private", "letting  GO., Grassroots movements")
+            .await;
         reflection(&app, &c.leader, None, "Third, on my own", "private", "Grassroots movement").await;
         let leader = client_for(&app, "leader@example.org").await;
         let overview = leader.page("/journal/themes", StatusCode::OK).await;
@@ -136,8 +153,16 @@ async fn actions_from_a_reflection_with_due_dates_and_status() {
         let leader = client_for(&app, "leader@example.org").await;
         let page = format!("/journal/actions?reflection={r}");
         let resp = leader
-            .submit(&page, "/journal/actions", &[("text", "Draft the plan"), ("due", "2020-01-01"), ("reflection_id", r.as_str()),
-                ("audience", &format!("relationship:{}", c.with_mentor))])
+            .submit(
+                &page,
+                "/journal/actions",
+                &[
+                    ("text", "Draft the plan"),
+                    ("due", "2020-01-01"),
+                    ("reflection_id", r.as_str()),
+                    ("audience", &format!("relationship:{}", c.with_mentor)),
+                ],
+            )
             .await;
         assert_eq!(resp.status(), StatusCode::SEE_OTHER);
         let list = leader.page("/journal/actions", StatusCode::OK).await;
@@ -150,11 +175,16 @@ async fn actions_from_a_reflection_with_due_dates_and_status() {
         assert!(body.contains("id=\"a-text-error\"") && body.contains("id=\"due-error\""));
 
         let mentor = client_for(&app, "mentor@example.org").await;
-        assert!(mentor.page(&format!("/relationships/{}", c.with_mentor), StatusCode::OK).await.contains("Draft the plan"));
+        assert!(
+            mentor.page(&format!("/relationships/{}", c.with_mentor), StatusCode::OK).await.contains("Draft the plan")
+        );
         let action = app.app.all_actions(&c.leader).await.unwrap().remove(0);
-        let resp = mentor.submit("/dashboard", &format!("/journal/actions/{}/status", action.id), &[("status", "done")]).await;
+        let resp =
+            mentor.submit("/dashboard", &format!("/journal/actions/{}/status", action.id), &[("status", "done")]).await;
         assert_eq!(resp.status(), StatusCode::FORBIDDEN, "a mentor reads shared actions, changes none");
-        let resp = leader.submit("/journal/actions", &format!("/journal/actions/{}/status", action.id), &[("status", "done")]).await;
+        let resp = leader
+            .submit("/journal/actions", &format!("/journal/actions/{}/status", action.id), &[("status", "done")])
+            .await;
         assert_eq!(resp.status(), StatusCode::SEE_OTHER);
         assert_eq!(app.app.all_actions(&c.leader).await.unwrap()[0].status.as_str(), "done");
         app.stop().await;
@@ -168,7 +198,15 @@ async fn search_finds_what_each_person_may_see_and_nothing_else() {
         let c = cast(&app).await;
         let s = session(&app, &c.leader, &c.with_mentor, "budget").await;
         app.app.write_session_detail(&c.leader, &s, "the reorganisation rumours worry me").await.unwrap();
-        reflection(&app, &c.leader, Some(&s), "the reorganisation is an opening", &format!("relationship:{}", c.with_mentor), "").await;
+        reflection(
+            &app,
+            &c.leader,
+            Some(&s),
+            "the reorganisation is an opening",
+            &format!("relationship:{}", c.with_mentor),
+            "",
+        )
+        .await;
         let leader = client_for(&app, "leader@example.org").await;
         let found = leader.page("/journal/search?q=reorganisation", StatusCode::OK).await;
         assert!(found.contains("<mark>reorganisation</mark>"), "{found}");
@@ -198,7 +236,8 @@ async fn prep_shows_and_sends_only_what_the_mentor_may_see() {
     on_each_backend(|app| async move {
         let c = cast(&app).await;
         let s = session(&app, &c.leader, &c.with_mentor, "one").await;
-        reflection(&app, &c.leader, Some(&s), "shared with Mo", &format!("relationship:{}", c.with_mentor), "Trust").await;
+        reflection(&app, &c.leader, Some(&s), "shared with Mo", &format!("relationship:{}", c.with_mentor), "Trust")
+            .await;
         reflection(&app, &c.leader, Some(&s), "kept private", "private", "Secret theme").await;
         reflection(&app, &c.leader, None, "for Otto only", &format!("relationship:{}", c.with_other), "").await;
         app.app.record_killer_question(&c.leader, &s, "What are you avoiding?").await.unwrap();
@@ -206,7 +245,13 @@ async fn prep_shows_and_sends_only_what_the_mentor_may_see() {
         let prep = leader.page(&format!("/relationships/{}/prep", c.with_mentor), StatusCode::OK).await;
         assert!(prep.contains("shared with Mo") && prep.contains("What are you avoiding?") && prep.contains("Trust"));
         assert!(!prep.contains("kept private") && !prep.contains("Secret theme") && !prep.contains("for Otto only"));
-        let r = leader.submit(&format!("/relationships/{}/prep", c.with_mentor), &format!("/relationships/{}/prep/send", c.with_mentor), &[]).await;
+        let r = leader
+            .submit(
+                &format!("/relationships/{}/prep", c.with_mentor),
+                &format!("/relationships/{}/prep/send", c.with_mentor),
+                &[],
+            )
+            .await;
         assert_eq!(r.status(), StatusCode::OK);
         let mail = app.app.store.mail_to("mentor@example.org").await.unwrap();
         let prep_mail = mail.iter().find(|m| m.subject.contains("prepared your next session")).expect("prep mail");
@@ -222,7 +267,8 @@ async fn an_ended_relationship_keeps_its_sessions_read_only() {
     on_each_backend(|app| async move {
         let c = cast(&app).await;
         let s = session(&app, &c.leader, &c.with_mentor, "the last one").await;
-        reflection(&app, &c.leader, Some(&s), "said before the end", &format!("relationship:{}", c.with_mentor), "").await;
+        reflection(&app, &c.leader, Some(&s), "said before the end", &format!("relationship:{}", c.with_mentor), "")
+            .await;
         let rid = RelationshipId::from_trusted(c.with_mentor.clone());
         app.app.change_relationship(&c.leader, &rid, Transition::End).await.unwrap();
         reflection(&app, &c.leader, None, "said after the end", "all_my_coaches", "").await;
@@ -232,10 +278,17 @@ async fn an_ended_relationship_keeps_its_sessions_read_only() {
         assert!(page.contains("said before the end"), "what was shared while it lasted stays readable");
         let search = mentor.page("/journal/search?q=said", StatusCode::OK).await;
         assert!(!search.contains("after the end"), "nothing shared after it ended");
-        let r = mentor.submit("/dashboard", &format!("/journal/sessions/{s}/coach-note"), &[("body", "late note")]).await;
+        let r =
+            mentor.submit("/dashboard", &format!("/journal/sessions/{s}/coach-note"), &[("body", "late note")]).await;
         assert_eq!(r.status(), StatusCode::CONFLICT);
         let leader = client_for(&app, "leader@example.org").await;
-        let r = leader.submit("/dashboard", &format!("/journal/sessions/new?relationship={}", c.with_mentor), &[("starts_at", "2026-12-01T10:00")]).await;
+        let r = leader
+            .submit(
+                "/dashboard",
+                &format!("/journal/sessions/new?relationship={}", c.with_mentor),
+                &[("starts_at", "2026-12-01T10:00")],
+            )
+            .await;
         assert_eq!(r.status(), StatusCode::CONFLICT);
         app.stop().await;
     })

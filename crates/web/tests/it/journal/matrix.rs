@@ -46,9 +46,14 @@ async fn arrange(app: &TestApp, c: &Cast) -> Records {
     reflection(app, &c.leader, Some(&s), "reflection-marker-q7", "all_my_coaches", "").await;
     let public = reflection(app, &c.leader, Some(&s), "reflection-marker-q8", "public", "").await;
     app.app.record_killer_question(&c.leader, &s, "killer-marker-q9").await.unwrap();
-    for (text, audience) in [("action-marker-q10", format!("relationship:{}", c.with_mentor)), ("action-marker-q11", "private".into())] {
+    for (text, audience) in
+        [("action-marker-q10", format!("relationship:{}", c.with_mentor)), ("action-marker-q11", "private".into())]
+    {
         app.app
-            .create_action(&c.leader, &ActionInput { text: text.into(), audience, session_id: Some(s.clone()), ..Default::default() })
+            .create_action(
+                &c.leader,
+                &ActionInput { text: text.into(), audience, session_id: Some(s.clone()), ..Default::default() },
+            )
             .await
             .unwrap();
     }
@@ -118,11 +123,15 @@ async fn every_role_against_every_journal_record() {
                 let should = expected.as_bytes()[col] == b'Y';
                 // Markers end in a number; match the whole marker so q1 does not match q10.
                 let needle = format!("-marker-{marker}");
-                let found = seen.match_indices(&needle).any(|(i, _)| {
-                    !seen[i + needle.len()..].starts_with(|ch: char| ch.is_ascii_digit())
-                });
+                let found = seen
+                    .match_indices(&needle)
+                    .any(|(i, _)| !seen[i + needle.len()..].starts_with(|ch: char| ch.is_ascii_digit()));
                 if found != should {
-                    failures.push(format!("{what} as {role}: expected {}, got {}", if should { "seen" } else { "hidden" }, if found { "seen" } else { "hidden" }));
+                    failures.push(format!(
+                        "{what} as {role}: expected {}, got {}",
+                        if should { "seen" } else { "hidden" },
+                        if found { "seen" } else { "hidden" }
+                    ));
                 }
             }
         }

@@ -49,13 +49,25 @@ pub async fn session(app: &TestApp, leader: &Actor, relationship: &str, agenda: 
         .plan_session(
             leader,
             &rid,
-            &SessionInput { starts_at: "2026-11-01T10:00".into(), status: "held".into(), agenda: agenda.into(), ..Default::default() },
+            &SessionInput {
+                starts_at: "2026-11-01T10:00".into(),
+                status: "held".into(),
+                agenda: agenda.into(),
+                ..Default::default()
+            },
         )
         .await
         .unwrap()
 }
 
-pub async fn reflection(app: &TestApp, leader: &Actor, session: Option<&str>, body: &str, audience: &str, themes: &str) -> String {
+pub async fn reflection(
+    app: &TestApp,
+    leader: &Actor,
+    session: Option<&str>,
+    body: &str,
+    audience: &str,
+    themes: &str,
+) -> String {
     app.app
         .write_reflection(
             leader,

@@ -11,12 +11,25 @@ async fn the_public_page_never_shows_anything_not_public() {
         let s = session(&app, &c.leader, &c.with_mentor, "SECRET-agenda").await;
         app.app.write_session_detail(&c.leader, &s, "SECRET-detail").await.unwrap();
         let private = reflection(&app, &c.leader, Some(&s), "SECRET-private-reflection", "private", "Letting go").await;
-        let mentor_only =
-            reflection(&app, &c.leader, Some(&s), "SECRET-mentor-only", &format!("relationship:{}", c.with_mentor), "Letting go").await;
+        let mentor_only = reflection(
+            &app,
+            &c.leader,
+            Some(&s),
+            "SECRET-mentor-only",
+            &format!("relationship:{}", c.with_mentor),
+            "Letting go",
+        )
+        .await;
         let public = reflection(&app, &c.leader, Some(&s), "Shown to everyone", "public", "Letting go").await;
         // Evidence deliberately includes private reflections: the page must still hide them.
         app.app
-            .create_position(&c.leader, "I think letting go comes first.", "", "Letting go", &[private.clone(), mentor_only, public.clone()])
+            .create_position(
+                &c.leader,
+                "I think letting go comes first.",
+                "",
+                "Letting go",
+                &[private.clone(), mentor_only, public.clone()],
+            )
             .await
             .unwrap();
         app.app.publish_page(&c.leader, "first").await.unwrap();
@@ -41,7 +54,7 @@ async fn the_public_page_never_shows_anything_not_public() {
         assert!(!anon.page("/p/lena-leader", StatusCode::OK).await.contains("Shown to everyone"));
         assert!(!anon.page("/p/lena-leader/v/1", StatusCode::OK).await.contains("Shown to everyone"));
         let history = leader.page(&format!("/journal/reflections/{public}"), StatusCode::OK).await;
-        assert!(history.contains("from public to only me"), "the audience change is recorded: {history}");
+        assert!(history.contains("from everyone (public) to only me"), "the audience change is recorded: {history}");
         app.stop().await;
     })
     .await;
@@ -74,7 +87,9 @@ async fn versions_changelog_unpublish_and_indexing() {
 
         // Reorder: the second becomes first.
         let positions = app.app.positions(&c.leader).await.unwrap();
-        leader.submit("/journal/page", &format!("/journal/positions/{}/move", positions[1].id), &[("direction", "up")]).await;
+        leader
+            .submit("/journal/page", &format!("/journal/positions/{}/move", positions[1].id), &[("direction", "up")])
+            .await;
         leader.submit("/journal/page", "/journal/page/publish", &[("note", "reordered")]).await;
         let v3 = anon.page("/p/lena-leader", StatusCode::OK).await;
         assert!(v3.find("Second thought.").unwrap() < v3.find("First thought.").unwrap());
