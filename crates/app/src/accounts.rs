@@ -147,27 +147,42 @@ impl App {
     pub async fn actor_from_session(&self, presented: &str) -> AppResult<Option<Actor>> {
         let Some(secret) = Secret::presented(presented) else { return Ok(None) };
         let hash = secret.hash();
+        let key = format!("s:{hash}");
+        if let Some(actor) = self.auth_cache.get(&key) {
+            return Ok(Some(actor));
+        }
         let Some(session) = self.store.live_session(&hash).await? else { return Ok(None) };
         if now_ms() - session.last_seen_at > 10 * Millis::MINUTE {
             let expires = now_ms() + self.config.session_ttl_hours * Millis::HOUR;
             self.store.touch_session(&hash, expires).await?;
         }
-        Ok(Some(Actor { user: session.user, csrf_token: Some(session.csrf_token), session_hash: Some(hash) }))
+        let actor = Actor { user: session.user, csrf_token: Some(session.csrf_token), session_hash: Some(hash) };
+        self.auth_cache.put(key, actor.clone());
+        Ok(Some(actor))
     }
 
     /// The person behind an API token.
     pub async fn actor_from_token(&self, presented: &str) -> AppResult<Option<Actor>> {
         let Some(secret) = Secret::presented(presented) else { return Ok(None) };
-        Ok(self.store.user_by_token(&secret.hash()).await?.map(|user| Actor {
+        let key = format!("t:{}", secret.hash());
+        if let Some(actor) = self.auth_cache.get(&key) {
+            return Ok(Some(actor));
+        }
+        let actor = self.store.user_by_token(&secret.hash()).await?.map(|user| Actor {
             user,
             csrf_token: None,
             session_hash: None,
-        }))
+        });
+        if let Some(a) = &actor {
+            self.auth_cache.put(key, a.clone());
+        }
+        Ok(actor)
     }
 
     pub async fn sign_out(&self, actor: &Actor) -> AppResult<()> {
         if let Some(hash) = &actor.session_hash {
             self.store.delete_session(hash).await?;
+            self.auth_cache.forget(&format!("s:{hash}"));
         }
         Ok(())
     }
@@ -182,6 +197,7 @@ impl App {
         }
         let hash = passwords::hash(new, self.config.argon2_memory_kib).await?;
         self.store.set_password_hash(&actor.id(), &hash, actor.session_hash.as_deref()).await?;
+        self.auth_cache.forget_user(&actor.user.id);
         Ok(())
     }
 
@@ -216,7 +232,8 @@ impl App {
             return Err(AppError::NotFound("link"));
         }
         let hash = passwords::hash(new, self.config.argon2_memory_kib).await?;
-        self.store.set_password_hash(&UserId::from_trusted(link.target_id), &hash, None).await?;
+        self.store.set_password_hash(&UserId::from_trusted(link.target_id.clone()), &hash, None).await?;
+        self.auth_cache.forget_user(&link.target_id);
         Ok(())
     }
 
@@ -227,8 +244,13 @@ impl App {
         let headline =
             coachkit_domain::text::optional_bounded("headline", headline, 160).map_err(|e| errors.push(e)).ok();
         let (Some(name), Some(headline)) = (name, headline) else { return Err(AppError::Invalid(errors)) };
-        self.store.update_profile(&actor.id(), name.as_str(), headline.as_deref()).await?;
-        self.store.user_by_id(&actor.id()).await?.ok_or(AppError::NotFound("account"))
+        let user = self
+            .store
+            .update_profile(&actor.id(), name.as_str(), headline.as_deref())
+            .await?
+            .ok_or(AppError::NotFound("account"))?;
+        self.auth_cache.forget_user(&actor.user.id);
+        Ok(user)
     }
 
     /// The viewer as the privacy policy sees a signed-in actor.

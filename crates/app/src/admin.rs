@@ -37,6 +37,8 @@ impl App {
         if disabled && *user == actor.id() {
             return Err(AppError::Conflict("you cannot disable your own account".into()));
         }
-        if self.store.set_user_disabled(user, disabled).await? { Ok(()) } else { Err(AppError::NotFound("account")) }
+        let found = self.store.set_user_disabled(user, disabled).await?;
+        self.auth_cache.forget_user(user.as_str());
+        if found { Ok(()) } else { Err(AppError::NotFound("account")) }
     }
 }

@@ -52,6 +52,8 @@ pub struct AppConfig {
     pub smtp: Option<SmtpConfig>,
     /// Argon2 memory cost in KiB. Lowered only by tests, where hashing speed matters more.
     pub argon2_memory_kib: u32,
+    /// How long this instance may remember who a session or token belongs to (0 turns it off).
+    pub auth_cache_ttl_ms: u64,
 }
 
 impl Default for AppConfig {
@@ -63,6 +65,7 @@ impl Default for AppConfig {
             mail_from: "coachkit <coachkit@localhost>".into(),
             smtp: None,
             argon2_memory_kib: 19 * 1024,
+            auth_cache_ttl_ms: 5_000,
         }
     }
 }

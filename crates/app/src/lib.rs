@@ -3,6 +3,7 @@
 
 mod accounts;
 mod admin;
+mod auth_cache;
 mod capabilities;
 mod config;
 pub mod demo;
@@ -27,10 +28,16 @@ use coachkit_store::Store;
 pub struct App {
     pub store: Store,
     pub config: std::sync::Arc<AppConfig>,
+    pub(crate) auth_cache: std::sync::Arc<auth_cache::AuthCache>,
 }
 
 impl App {
     pub fn new(store: Store, config: AppConfig) -> Self {
-        Self { store, config: std::sync::Arc::new(config) }
+        let ttl = std::time::Duration::from_millis(config.auth_cache_ttl_ms);
+        Self {
+            store,
+            config: std::sync::Arc::new(config),
+            auth_cache: std::sync::Arc::new(auth_cache::AuthCache::new(ttl, 50_000)),
+        }
     }
 }

@@ -22,6 +22,9 @@ impl App {
     }
 
     pub async fn revoke_token(&self, user: &UserId, id: &TokenId) -> AppResult<()> {
-        if self.store.revoke_token(user, id).await? { Ok(()) } else { Err(AppError::NotFound("token")) }
+        let revoked = self.store.revoke_token(user, id).await?;
+        // The cache is keyed by the token's hash, unknown here: forget all of the person's entries.
+        self.auth_cache.forget_user(user.as_str());
+        if revoked { Ok(()) } else { Err(AppError::NotFound("token")) }
     }
 }

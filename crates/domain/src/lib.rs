@@ -12,5 +12,6 @@ pub mod privacy;
 pub mod relationship;
 pub mod text;
 pub mod time;
+pub mod wheel;
 
 pub use ids::*;

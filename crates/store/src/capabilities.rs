@@ -39,7 +39,7 @@ impl Store {
         .bind(created_by.map(|u| u.as_str().to_owned()))
         .bind(now_ms())
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -62,7 +62,7 @@ impl Store {
         let done = sqlx::query("UPDATE capabilities SET used_at = $1 WHERE id = $2 AND used_at IS NULL")
             .bind(now_ms())
             .bind(id.as_str())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -75,7 +75,7 @@ impl Store {
         .bind(now_ms())
         .bind(purpose)
         .bind(target)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected())
     }
@@ -84,7 +84,7 @@ impl Store {
         let done = sqlx::query("UPDATE capabilities SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
             .bind(now_ms())
             .bind(id.as_str())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -25,7 +25,13 @@ pub struct StoreOptions {
 /// The handle every layer above uses. Cheap to clone (the pool is shared).
 #[derive(Clone, Debug)]
 pub struct Store {
+    /// Reads (and, on PostgreSQL, writes).
     pub(crate) pool: AnyPool,
+    /// Writes. On SQLite a pool of one connection: SQLite allows one writer at a time, and
+    /// queueing writers here (in order, without sleeping) beats letting them collide in SQLite's
+    /// busy handler, whose back-off sleeps made the tail of write latency long. On PostgreSQL it
+    /// is the same pool as `pool`.
+    pub(crate) writer: AnyPool,
     backend: Backend,
 }
 
@@ -50,8 +56,17 @@ impl Store {
             Backend::Postgres => options.url.clone(),
         };
         let connect = AnyConnectOptions::from_str(&url)?;
-        let pool = AnyPoolOptions::new()
-            .max_connections(options.max_connections.max(1))
+        let pool = Self::pool_options(backend, options.max_connections).connect_with(connect.clone()).await?;
+        let writer = match backend {
+            Backend::Sqlite => Self::pool_options(backend, 1).connect_with(connect).await?,
+            Backend::Postgres => pool.clone(),
+        };
+        Ok(Self { pool, writer, backend })
+    }
+
+    fn pool_options(backend: Backend, max_connections: u32) -> AnyPoolOptions {
+        AnyPoolOptions::new()
+            .max_connections(max_connections.max(1))
             .min_connections(0)
             .acquire_timeout(Duration::from_secs(10))
             .after_connect(move |conn, _meta| {
@@ -68,9 +83,6 @@ impl Store {
                     Ok(())
                 })
             })
-            .connect_with(connect)
-            .await?;
-        Ok(Self { pool, backend })
     }
 
     pub fn backend(&self) -> Backend {
@@ -83,7 +95,7 @@ impl Store {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
         };
-        migrator.run(&self.pool).await.map_err(DbError::Migrate)
+        migrator.run(&self.writer).await.map_err(DbError::Migrate)
     }
 
     /// Version numbers of each backend's migrations, for the test that keeps them in step.
@@ -102,8 +114,8 @@ impl Store {
     /// it upgrades from reading to writing.
     pub(crate) async fn begin_write(&self) -> DbResult<sqlx::Transaction<'static, sqlx::Any>> {
         Ok(match self.backend {
-            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
-            Backend::Postgres => self.pool.begin().await?,
+            Backend::Sqlite => self.writer.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.writer.begin().await?,
         })
     }
 
@@ -120,6 +132,7 @@ impl Store {
 
     /// Closes the pool (flushes SQLite's WAL on the last connection).
     pub async fn close(&self) {
+        self.writer.close().await;
         self.pool.close().await;
     }
 }

@@ -13,7 +13,7 @@ impl Store {
             .bind(address)
             .bind(now_ms())
             .bind(i64::from(ok))
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

@@ -39,7 +39,7 @@ impl Store {
         .bind(mail.subject)
         .bind(mail.body)
         .bind(now)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(id)
     }
@@ -67,7 +67,7 @@ impl Store {
             .bind(now + lease_ms)
             .bind(&id)
             .bind(now)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&self.writer)
             .await?;
             claimed.extend(row);
         }
@@ -81,7 +81,7 @@ impl Store {
         .bind(now_ms())
         .bind(id)
         .bind(worker)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -96,7 +96,7 @@ impl Store {
         .bind(retry_at)
         .bind(id)
         .bind(worker)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }

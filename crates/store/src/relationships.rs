@@ -48,7 +48,7 @@ impl Store {
         .bind(r.kind)
         .bind(r.message)
         .bind(now_ms())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -92,7 +92,7 @@ impl Store {
         .bind(ended)
         .bind(id.as_str())
         .bind(from)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -38,7 +38,7 @@ impl Store {
         .bind(csrf)
         .bind(now)
         .bind(expires_at)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -72,23 +72,23 @@ impl Store {
             .bind(expires_at)
             .bind(now_ms())
             .bind(id_hash)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
 
     pub async fn delete_session(&self, id_hash: &str) -> DbResult<()> {
-        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(&self.writer).await?;
         Ok(())
     }
 
     /// Removes expired sessions and old sign-in attempts; run periodically.
     pub async fn sweep_expired(&self, attempts_older_than: i64) -> DbResult<u64> {
         let now = now_ms();
-        let a = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(&self.pool).await?;
+        let a = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(&self.writer).await?;
         let b = sqlx::query("DELETE FROM login_attempts WHERE at < $1")
             .bind(attempts_older_than)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(a.rows_affected() + b.rows_affected())
     }

@@ -24,7 +24,7 @@ impl Store {
             .bind(name)
             .bind(token_hash)
             .bind(now_ms())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }
@@ -59,7 +59,7 @@ impl Store {
                 .bind(now_ms())
                 .bind(id.as_str())
                 .bind(user.as_str())
-                .execute(&self.pool)
+                .execute(&self.writer)
                 .await?;
         Ok(done.rows_affected() == 1)
     }

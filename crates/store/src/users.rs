@@ -59,7 +59,7 @@ impl Store {
         .bind(u.password_hash)
         .bind(i64::from(u.is_admin))
         .bind(now)
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }
@@ -99,16 +99,23 @@ impl Store {
         Ok(n)
     }
 
-    /// Updates the name and one-line headline others see. Returns false if no such user.
-    pub async fn update_profile(&self, id: &UserId, display_name: &str, headline: Option<&str>) -> DbResult<bool> {
-        let done = sqlx::query("UPDATE users SET display_name = $1, headline = $2, updated_at = $3 WHERE id = $4")
-            .bind(display_name)
-            .bind(headline)
-            .bind(now_ms())
-            .bind(id.as_str())
-            .execute(&self.pool)
-            .await?;
-        Ok(done.rows_affected() == 1)
+    /// Updates the name and one-line headline others see, and returns the account as stored
+    /// (one round trip); `None` if there is no such account.
+    pub async fn update_profile(
+        &self,
+        id: &UserId,
+        display_name: &str,
+        headline: Option<&str>,
+    ) -> DbResult<Option<UserRow>> {
+        Ok(sqlx::query_as(&format!(
+            "UPDATE users SET display_name = $1, headline = $2, updated_at = $3 WHERE id = $4 RETURNING {COLUMNS}"
+        ))
+        .bind(display_name)
+        .bind(headline)
+        .bind(now_ms())
+        .bind(id.as_str())
+        .fetch_optional(&self.writer)
+        .await?)
     }
 
     /// Replaces the password hash and signs the person out everywhere (their sessions are removed
@@ -152,7 +159,7 @@ impl Store {
             .bind(i64::from(admin))
             .bind(now_ms())
             .bind(id.as_str())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }

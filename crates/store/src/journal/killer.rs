@@ -114,7 +114,7 @@ impl Store {
             .bind(text)
             .bind(source)
             .bind(now_ms())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(())
     }

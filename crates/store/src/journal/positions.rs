@@ -91,7 +91,7 @@ impl Store {
     }
 
     pub async fn delete_position(&self, id: &str) -> DbResult<bool> {
-        let done = sqlx::query("DELETE FROM positions WHERE id = $1").bind(id).execute(&self.pool).await?;
+        let done = sqlx::query("DELETE FROM positions WHERE id = $1").bind(id).execute(&self.writer).await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -203,7 +203,7 @@ impl Store {
         .bind(i64::from(published))
         .bind(i64::from(indexable))
         .bind(now_ms())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }

@@ -61,7 +61,7 @@ impl Store {
             .bind(status)
             .bind(now_ms())
             .bind(id)
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -73,7 +73,7 @@ impl Store {
         .bind(question)
         .bind(reflection)
         .bind(now_ms())
-        .execute(&self.pool)
+        .execute(&self.writer)
         .await?;
         Ok(())
     }

@@ -33,7 +33,7 @@ impl Store {
             .bind(name.key())
             .bind(name.label())
             .bind(now_ms())
-            .execute(&self.pool)
+            .execute(&self.writer)
             .await?;
             let (id,): (String,) = sqlx::query_as("SELECT id FROM themes WHERE owner_id = $1 AND theme_key = $2")
                 .bind(owner)
