@@ -5,6 +5,7 @@
 mod accounts;
 mod admin;
 mod extract;
+mod journal;
 mod orgs;
 mod relationships;
 mod tokens;
@@ -40,6 +41,25 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users", get(admin::users))
         .route("/admin/users/{id}/{action}", post(admin::set_disabled))
         .route("/admin/outbox", get(admin::outbox))
+        .route("/journal/reflections", get(journal::reflections).post(journal::write_reflection))
+        .route(
+            "/journal/reflections/{id}",
+            get(journal::reflection).put(journal::edit_reflection).delete(journal::delete_reflection),
+        )
+        .route("/relationships/{id}/sessions", post(journal::plan_session))
+        .route("/relationships/{id}/actions", get(journal::relationship_actions))
+        .route("/journal/sessions/{id}", get(journal::session).put(journal::update_session))
+        .route("/journal/sessions/{id}/detail", put(journal::session_detail))
+        .route("/journal/sessions/{id}/coach-note", put(journal::coach_note))
+        .route("/journal/sessions/{id}/killer-question", post(journal::killer_question))
+        .route("/journal/question-bank", get(journal::question_bank))
+        .route("/journal/questions", get(journal::questions))
+        .route("/journal/actions", get(journal::actions).post(journal::create_action))
+        .route("/journal/actions/{id}/status", put(journal::action_status))
+        .route("/journal/themes", get(journal::themes))
+        .route("/journal/themes/{key}", get(journal::theme))
+        .route("/journal/search", get(journal::search))
+        .route("/public/{handle}", get(journal::public_page))
         .fallback(unknown)
 }
 
@@ -71,6 +91,11 @@ pub fn openapi_json() -> String {
         orgs::list, orgs::create, orgs::get_one, orgs::set_member, orgs::remove_member,
         tokens::list, tokens::create, tokens::revoke,
         admin::users, admin::set_disabled, admin::outbox,
+        journal::reflections, journal::write_reflection, journal::reflection, journal::edit_reflection,
+        journal::delete_reflection, journal::plan_session, journal::session, journal::update_session,
+        journal::session_detail, journal::coach_note, journal::killer_question, journal::question_bank,
+        journal::questions, journal::actions, journal::create_action, journal::action_status,
+        journal::relationship_actions, journal::themes, journal::theme, journal::search, journal::public_page,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::FieldProblem)),
     modifiers(&Security),
@@ -80,6 +105,7 @@ pub fn openapi_json() -> String {
         (name = "organisations", description = "Organisations and their members"),
         (name = "tokens", description = "Personal API tokens"),
         (name = "admin", description = "Instance administration (accounts, outbox)"),
+        (name = "journal", description = "Practice 1: sessions, reflections, themes, questions, actions, the public page"),
     )
 )]
 struct ApiDoc;

@@ -1,6 +1,7 @@
 //! Practice 1 over HTTP: sessions, reflections, themes, killer questions, actions, questions, the
-//! public page, preparation, search, and its privacy matrix.
+//! public page, preparation, search, export and import, and its privacy matrix.
 
+mod api;
 mod flows;
 mod matrix;
 mod public_page;
