@@ -14,6 +14,7 @@
 
 mod accounts;
 mod invitations;
+mod journal;
 
 use coachkit_testkit::browser::{self, Browser};
 use coachkit_testkit::{TestApp, backends, spawn_app};

@@ -57,6 +57,7 @@ async fn invite_a_mentor_by_email_who_accepts_on_the_dashboard() {
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         let page = leader.page(&format!("/relationships/{id}"), StatusCode::OK).await;
         assert!(page.contains("status active"), "{page}");
+        assert!(page.contains("<title>You and Tomasz · coachkit</title>"), "the title is the title, nothing more");
         assert!(page.contains("Tomasz"));
 
         // Accepting twice is a clear conflict, not a 500.
