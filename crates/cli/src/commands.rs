@@ -83,6 +83,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{}", coachkit_web::openapi_json());
             return Ok(());
         }
+        Command::Insight { action } => return crate::insight::run(action),
         _ => {}
     }
     let settings = Settings::load(
@@ -119,7 +120,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Backup { out } => backup(&store, &out).await?,
-        Command::Config { .. } | Command::Openapi => {}
+        Command::Config { .. } | Command::Openapi | Command::Insight { .. } => {}
     }
     store.close().await;
     Ok(())

@@ -1,6 +1,7 @@
 //! The `coachkit` binary: one program that serves the web app and API, and administers an instance.
 
 mod commands;
+mod insight;
 mod settings;
 
 use clap::{Parser, Subcommand};
@@ -69,6 +70,11 @@ enum Command {
     },
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+    /// Text insight (theme threads, co-coaching teams); needs no database.
+    Insight {
+        #[command(subcommand)]
+        action: insight::InsightAction,
+    },
 }
 
 fn main() -> ExitCode {

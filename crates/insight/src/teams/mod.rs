@@ -1,0 +1,255 @@
+//! Teams across organisations (co-coaching).
+//!
+//! Each participant brings one or two challenges (what, why it matters, what success looks like).
+//! The engine suggests pairs of challenges from different organisations, a trio where a challenge is
+//! left over that fits both members of a pair, and leaves out challenges with no natural partner
+//! rather than forcing them. "Natural" means more alike than the group's typical cross-organisation
+//! pair (and, for the static model, more alike than unrelated texts usually are). The facilitator's
+//! confirmed teams are kept as they are and their rejected pairs are never suggested again.
+
+mod explain;
+mod pairing;
+
+pub use pairing::Method;
+
+use crate::InsightError;
+use crate::similarity::{self, Representation};
+use crate::text;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// Most challenges one request may hold: the similarity matrix grows with the square.
+pub const MAX_CHALLENGES: usize = 2_000;
+
+/// One participant's challenge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Challenge {
+    /// Unique within the request.
+    pub id: String,
+    /// The participant's organisation.
+    pub org: String,
+    /// The participant, so that one person's two challenges are never teamed together.
+    pub person: String,
+    pub what: String,
+    #[serde(default)]
+    pub why: String,
+    #[serde(default)]
+    pub success: String,
+}
+
+/// What the facilitator has already decided.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choices {
+    /// Teams to keep as they are (challenge ids, two or more, from at least two organisations).
+    #[serde(default)]
+    pub confirmed: Vec<Vec<String>>,
+    /// Pairs of challenges never to put in one team.
+    #[serde(default)]
+    pub rejected: Vec<(String, String)>,
+    /// When true a person joins at most one team, even with two challenges.
+    #[serde(default)]
+    pub one_team_per_person: bool,
+}
+
+/// The suggestion.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TeamSuggestion {
+    /// Confirmed teams first, then suggested ones, most alike first.
+    pub teams: Vec<Team>,
+    /// Challenges left out, with why.
+    pub unmatched: Vec<Unmatched>,
+    /// Mean similarity of the pairs that could be teamed (different organisations and people).
+    pub typical_similarity: f32,
+    /// Similarity a pair had to exceed.
+    pub threshold: f32,
+    pub method: Method,
+}
+
+/// A team of challenges.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Team {
+    pub challenges: Vec<String>,
+    /// Mean similarity between its members.
+    pub similarity: f32,
+    pub confirmed: bool,
+    /// Words its challenges share.
+    pub shared_words: Vec<String>,
+    /// For each member, the words that make it like the others.
+    pub key_words: Vec<(String, Vec<String>)>,
+    pub reason: String,
+}
+
+/// A challenge without a team.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unmatched {
+    pub challenge: String,
+    /// Its most similar challenge it could have been teamed with, and how similar.
+    pub closest: Option<(String, f32)>,
+    pub reason: String,
+}
+
+/// Everything the explanation and the pairing share about one request.
+pub(crate) struct Pool<'a> {
+    pub challenges: &'a [Challenge],
+    pub texts: Vec<String>,
+    pub sim: similarity::SimilarityMatrix,
+    pub threshold: f32,
+    pub typical: f32,
+    rejected: HashSet<(usize, usize)>,
+}
+
+impl Pool<'_> {
+    /// Different organisations, different people, and not rejected by the facilitator.
+    pub fn allowed(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (&self.challenges[i], &self.challenges[j]);
+        a.org != b.org && a.person != b.person && !self.rejected.contains(&(i.min(j), i.max(j)))
+    }
+}
+
+/// Suggests teams for `challenges`, honouring the facilitator's `choices`.
+pub fn suggest_teams(
+    representation: &dyn Representation,
+    challenges: &[Challenge],
+    choices: &Choices,
+) -> Result<TeamSuggestion, InsightError> {
+    if challenges.len() > MAX_CHALLENGES {
+        return Err(InsightError::Count { what: "challenges", min: 0, max: MAX_CHALLENGES, got: challenges.len() });
+    }
+    let index = index_of(challenges)?;
+    let lookup = |id: &String| {
+        index.get(id.as_str()).copied().ok_or_else(|| InsightError::InvalidChoice(format!("no challenge {id}")))
+    };
+    let rejected = choices
+        .rejected
+        .iter()
+        .map(|(a, b)| Ok::<_, InsightError>((lookup(a)?.min(lookup(b)?), lookup(a)?.max(lookup(b)?))))
+        .collect::<Result<HashSet<_>, _>>()?;
+    let confirmed = choices
+        .confirmed
+        .iter()
+        .map(|team| team.iter().map(lookup).collect::<Result<Vec<_>, _>>())
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let texts: Vec<String> = challenges.iter().map(joined).collect();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let sim = representation.similarities(&refs);
+    let finder = crate::keywords::KeyWords::new(representation, &refs);
+    let mut pool = Pool { challenges, texts, sim, threshold: 0.0, typical: 0.0, rejected };
+    let blank: Vec<bool> = pool.texts.iter().map(|t| text::is_blank(t)).collect();
+    let (_, background) = pool.sim.standardized(|i, j| pool.allowed(i, j) && !blank[i] && !blank[j]);
+    pool.typical = background.mean;
+    // For the static model raw cosines have a meaning of their own: below the unrelated level a
+    // pair is not natural even in a group where everything is unrelated.
+    let floor = if representation.as_static().is_some() { similarity::UNRELATED_COSINE } else { f32::MIN };
+    pool.threshold = background.mean.max(floor);
+    check_confirmed(&pool, &confirmed)?;
+
+    let in_confirmed: HashSet<usize> = confirmed.iter().flatten().copied().collect();
+    let person_of = |i: usize| challenges[i].person.as_str();
+    let taken_people: HashSet<_> = in_confirmed.iter().map(|&i| person_of(i)).collect();
+    let free: Vec<usize> = (0..challenges.len())
+        .filter(|i| !in_confirmed.contains(i) && !blank[*i])
+        .filter(|&i| !(choices.one_team_per_person && taken_people.contains(&person_of(i))))
+        .collect();
+    let allowed = |i: usize, j: usize| pool.allowed(i, j);
+    let siblings = |i: usize| -> Vec<usize> {
+        if !choices.one_team_per_person {
+            return Vec::new();
+        }
+        free.iter().copied().filter(|&j| j != i && person_of(j) == person_of(i)).collect()
+    };
+    let rules = pairing::Rules { sim: &pool.sim, threshold: pool.threshold, allowed: &allowed, siblings: &siblings };
+    let (pairs, method) = pairing::pairs(&rules, &free);
+    let mut teams: Vec<Vec<usize>> = pairs.into_iter().map(|(i, j)| vec![i, j]).collect();
+    add_trios(&pool, &mut teams, &free, choices.one_team_per_person);
+
+    let mut suggested: Vec<Team> = teams.iter().map(|t| explain::team(finder.as_ref(), &pool, t, false)).collect();
+    suggested.sort_by(|a, b| b.similarity.total_cmp(&a.similarity));
+    let mut out: Vec<Team> = confirmed.iter().map(|t| explain::team(finder.as_ref(), &pool, t, true)).collect();
+    out.extend(suggested);
+    let placed: HashSet<usize> = teams.iter().flatten().chain(&in_confirmed).copied().collect();
+    let unmatched = (0..challenges.len())
+        .filter(|i| !placed.contains(i))
+        .map(|i| explain::unmatched(&pool, i, &teams, blank[i]))
+        .collect();
+    Ok(TeamSuggestion { teams: out, unmatched, typical_similarity: pool.typical, threshold: pool.threshold, method })
+}
+
+/// A left-over challenge joins a pair when it is more alike than the threshold to both members,
+/// best fit first, one extra member per pair: the trio for uneven numbers.
+fn add_trios(pool: &Pool<'_>, teams: &mut [Vec<usize>], free: &[usize], one_team_per_person: bool) {
+    let placed: HashSet<usize> = teams.iter().flatten().copied().collect();
+    let busy_people: HashSet<&str> = placed.iter().map(|&i| pool.challenges[i].person.as_str()).collect();
+    let mut options: Vec<(f32, usize, usize)> = Vec::new();
+    for &x in free.iter().filter(|x| !placed.contains(x)) {
+        if one_team_per_person && busy_people.contains(pool.challenges[x].person.as_str()) {
+            continue;
+        }
+        for (t, team) in teams.iter().enumerate() {
+            let fits = team.iter().all(|&m| {
+                pool.challenges[m].person != pool.challenges[x].person
+                    && !pool.rejected.contains(&(m.min(x), m.max(x)))
+                    && pool.sim.get(m, x) > pool.threshold
+            });
+            if fits {
+                let mean = team.iter().map(|&m| pool.sim.get(m, x)).sum::<f32>() / team.len() as f32;
+                options.push((mean, x, t));
+            }
+        }
+    }
+    options.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut grown = HashSet::new();
+    let mut joined = HashSet::new();
+    for (_, x, t) in options {
+        if !grown.contains(&t) && !joined.contains(&x) {
+            teams[t].push(x);
+            grown.insert(t);
+            joined.insert(x);
+        }
+    }
+}
+
+fn index_of(challenges: &[Challenge]) -> Result<HashMap<&str, usize>, InsightError> {
+    let mut index = HashMap::with_capacity(challenges.len());
+    for (i, c) in challenges.iter().enumerate() {
+        for field in [&c.what, &c.why, &c.success] {
+            text::check_length(&c.id, field)?;
+        }
+        if index.insert(c.id.as_str(), i).is_some() {
+            return Err(InsightError::DuplicateId(c.id.clone()));
+        }
+    }
+    Ok(index)
+}
+
+fn check_confirmed(pool: &Pool<'_>, confirmed: &[Vec<usize>]) -> Result<(), InsightError> {
+    let mut seen = HashSet::new();
+    for team in confirmed {
+        let ids = || team.iter().map(|&i| pool.challenges[i].id.as_str()).collect::<Vec<_>>().join(", ");
+        if team.len() < 2 {
+            return Err(InsightError::InvalidChoice(format!("a team needs two challenges: [{}]", ids())));
+        }
+        let orgs: HashSet<&str> = team.iter().map(|&i| pool.challenges[i].org.as_str()).collect();
+        if orgs.len() < 2 {
+            return Err(InsightError::InvalidChoice(format!("team [{}] is from one organisation", ids())));
+        }
+        if let Some(&i) = team.iter().find(|&&i| !seen.insert(i)) {
+            return Err(InsightError::InvalidChoice(format!("{} is in two confirmed teams", pool.challenges[i].id)));
+        }
+    }
+    Ok(())
+}
+
+/// The text compared: all three parts, because "why" and "success" often say more about what
+/// kind of problem it is than the one-line "what".
+fn joined(c: &Challenge) -> String {
+    [c.what.trim(), c.why.trim(), c.success.trim()]
+        .iter()
+        .filter(|s| !s.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,215 @@
+//! Constructed co-coaching groups: natural pairs, a trio, a challenge with no partner, and the
+//! facilitator's choices.
+
+use super::*;
+use crate::embed::StaticModel;
+use crate::lexical::TfIdf;
+
+fn model() -> &'static StaticModel {
+    StaticModel::embedded().unwrap()
+}
+
+fn ch(id: &str, org: &str, what: &str, why: &str, success: &str) -> Challenge {
+    Challenge {
+        id: id.into(),
+        org: org.into(),
+        person: id.trim_end_matches(['a', 'b']).into(),
+        what: what.into(),
+        why: why.into(),
+        success: success.into(),
+    }
+}
+
+fn group() -> Vec<Challenge> {
+    vec![
+        ch(
+            "P1a",
+            "Hospital",
+            "Handing more decisions to my shift leads.",
+            "I approve everything and burn out.",
+            "Shift leads decide without me.",
+        ),
+        ch(
+            "P2a",
+            "Hospital",
+            "Nurses do not report near misses because they fear blame.",
+            "Hazards are found too late.",
+            "Near misses reported every week.",
+        ),
+        ch(
+            "P3a",
+            "Hospital",
+            "Two senior nurses in a long-running feud.",
+            "The ward atmosphere is toxic.",
+            "They can share a shift calmly.",
+        ),
+        ch("P4a", "Hospital", "Moving our paper rota to software.", "Printing costs and errors.", "All rotas digital."),
+        ch(
+            "P5a",
+            "Software",
+            "I can't let go of approving every code change.",
+            "I am the bottleneck and work weekends.",
+            "The team approves changes without me.",
+        ),
+        ch(
+            "P6a",
+            "Software",
+            "Engineers hide problems until release because they fear blame.",
+            "Bugs are found too late.",
+            "Risks raised early in stand-ups.",
+        ),
+        ch(
+            "P7a",
+            "Software",
+            "Two tech leads in a feud in every review.",
+            "Decisions stall and juniors take sides.",
+            "They disagree productively.",
+        ),
+    ]
+}
+
+fn team_ids(s: &TeamSuggestion) -> Vec<Vec<String>> {
+    let mut teams: Vec<Vec<String>> = s
+        .teams
+        .iter()
+        .map(|t| {
+            let mut c = t.challenges.clone();
+            c.sort();
+            c
+        })
+        .collect();
+    teams.sort();
+    teams
+}
+
+#[test]
+fn natural_pairs_are_found_and_the_odd_one_out_is_left_out() {
+    let s = suggest_teams(model(), &group(), &Choices::default()).unwrap();
+    assert_eq!(s.method, Method::Exact);
+    assert_eq!(team_ids(&s), [vec!["P1a", "P5a"], vec!["P2a", "P6a"], vec!["P3a", "P7a"]], "{s:#?}");
+    assert_eq!(s.unmatched.len(), 1);
+    assert_eq!(s.unmatched[0].challenge, "P4a");
+    assert!(s.unmatched[0].reason.contains("left out rather than forced"), "{}", s.unmatched[0].reason);
+    for t in &s.teams {
+        assert!(t.reason.contains("more alike") && t.similarity > s.threshold, "{}", t.reason);
+    }
+}
+
+#[test]
+fn a_leftover_that_fits_both_members_makes_a_trio() {
+    let mut g = group();
+    g.push(ch(
+        "P8a",
+        "Hospital",
+        "My charge nurses wait for my approval on every decision.",
+        "Work stops when I am away.",
+        "Charge nurses decide within agreed limits.",
+    ));
+    let s = suggest_teams(model(), &g, &Choices::default()).unwrap();
+    let trio = s.teams.iter().find(|t| t.challenges.len() == 3).expect("a trio");
+    let mut members = trio.challenges.clone();
+    members.sort();
+    assert_eq!(members, ["P1a", "P5a", "P8a"], "{s:#?}");
+    assert!(trio.reason.contains("trio"));
+}
+
+#[test]
+fn facilitator_choices_are_honoured() {
+    let choices = Choices {
+        confirmed: vec![vec!["P4a".into(), "P7a".into()]],
+        rejected: vec![("P1a".into(), "P5a".into())],
+        one_team_per_person: false,
+    };
+    let s = suggest_teams(model(), &group(), &choices).unwrap();
+    assert!(s.teams[0].confirmed && s.teams[0].challenges == ["P4a", "P7a"]);
+    assert!(s.teams[0].reason.starts_with("Confirmed by the facilitator"));
+    for t in &s.teams {
+        assert!(
+            !(t.challenges.contains(&"P1a".into()) && t.challenges.contains(&"P5a".into())),
+            "rejected pair suggested"
+        );
+        if !t.confirmed {
+            assert!(!t.challenges.contains(&"P4a".into()) && !t.challenges.contains(&"P7a".into()));
+        }
+    }
+}
+
+#[test]
+fn teams_always_span_organisations_and_people() {
+    let mut g = group();
+    // P1's second challenge is close to P1's first and to P5a; it must not join P1a's team.
+    g.push(Challenge {
+        person: "P1".into(),
+        ..ch("P1b", "Hospital", "Letting my shift leads approve decisions.", "", "")
+    });
+    for choices in [Choices::default(), Choices { one_team_per_person: true, ..Choices::default() }] {
+        let s = suggest_teams(model(), &g, &choices).unwrap();
+        let org = |id: &str| g.iter().find(|c| c.id == id).map(|c| (c.org.clone(), c.person.clone())).unwrap();
+        for t in &s.teams {
+            let orgs: std::collections::HashSet<String> = t.challenges.iter().map(|c| org(c).0).collect();
+            let people: std::collections::HashSet<String> = t.challenges.iter().map(|c| org(c).1).collect();
+            assert!(orgs.len() >= 2 && people.len() == t.challenges.len(), "{t:?}");
+        }
+        if choices.one_team_per_person {
+            let p1 = s.teams.iter().filter(|t| t.challenges.iter().any(|c| c.starts_with("P1"))).count();
+            assert!(p1 <= 1);
+        }
+    }
+}
+
+#[test]
+fn one_organisation_or_nothing_gives_no_teams() {
+    let same: Vec<Challenge> = group().into_iter().filter(|c| c.org == "Hospital").collect();
+    let s = suggest_teams(model(), &same, &Choices::default()).unwrap();
+    assert!(s.teams.is_empty() && s.unmatched.len() == same.len());
+    assert!(s.unmatched[0].reason.contains("No challenge from another organisation"));
+    let s = suggest_teams(model(), &[], &Choices::default()).unwrap();
+    assert!(s.teams.is_empty() && s.unmatched.is_empty());
+}
+
+#[test]
+fn bad_choices_and_ids_are_refused() {
+    let unknown = Choices { rejected: vec![("P1a".into(), "P9z".into())], ..Choices::default() };
+    assert!(matches!(suggest_teams(model(), &group(), &unknown), Err(InsightError::InvalidChoice(_))));
+    let one_org = Choices { confirmed: vec![vec!["P1a".into(), "P2a".into()]], ..Choices::default() };
+    assert!(matches!(suggest_teams(model(), &group(), &one_org), Err(InsightError::InvalidChoice(_))));
+    let mut dup = group();
+    dup[1].id = "P1a".into();
+    assert_eq!(suggest_teams(model(), &dup, &Choices::default()).unwrap_err(), InsightError::DuplicateId("P1a".into()));
+}
+
+#[test]
+fn a_thousand_challenges_from_many_organisations() {
+    let topics = [
+        "delegating decisions",
+        "giving feedback",
+        "team conflict",
+        "hiring engineers",
+        "board budget",
+        "remote trust",
+        "change resistance",
+        "burnout and hours",
+        "retaining staff",
+        "strategy focus",
+    ];
+    let challenges: Vec<Challenge> = (0..1000)
+        .map(|i| {
+            let t = topics[i % topics.len()];
+            Challenge {
+                id: format!("C{i}"),
+                org: format!("Org{}", i % 37),
+                person: format!("P{}", i / 2),
+                what: format!("Challenge {i} about {t} in my unit"),
+                why: format!("It matters because {t} keeps coming back"),
+                success: "Things improve".into(),
+            }
+        })
+        .collect();
+    for rep in [model() as &dyn Representation, &TfIdf] {
+        let s = suggest_teams(rep, &challenges, &Choices::default()).unwrap();
+        assert_eq!(s.method, Method::Greedy);
+        let placed: usize = s.teams.iter().map(|t| t.challenges.len()).sum();
+        assert_eq!(placed + s.unmatched.len(), 1000);
+        assert!(s.teams.len() > 300, "{}: {} teams", rep.name(), s.teams.len());
+    }
+}
