@@ -10,7 +10,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod browser;
-mod client;
+pub mod client;
 mod db;
 pub mod smtp;
 
@@ -50,7 +50,13 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 pub async fn spawn_app_with(backend: Backend, options: TestOptions) -> TestApp {
     let db = TestDb::create(backend).await;
-    let store = Store::connect(&StoreOptions { url: db.url.clone(), max_connections: 8 })
+    let url = db.url.clone();
+    serve_on(backend, &url, options, Some(db)).await
+}
+
+/// Starts the app on the database at `url`; `db` (if any) is dropped with it.
+async fn serve_on(backend: Backend, url: &str, options: TestOptions, db: Option<TestDb>) -> TestApp {
+    let store = Store::connect(&StoreOptions { url: url.to_owned(), max_connections: 8 })
         .await
         .expect("test database connects");
     store.migrate().await.expect("migrations apply");
@@ -67,10 +73,17 @@ pub async fn spawn_app_with(backend: Backend, options: TestOptions) -> TestApp {
         })
         .await;
     });
-    TestApp { base_url, app, backend, stop: Some(stop), server: Some(server), db: Some(db) }
+    TestApp { base_url, app, backend, stop: Some(stop), server: Some(server), db }
 }
 
 impl TestApp {
+    /// A second instance of the app on the same database, as behind a load balancer. It does not
+    /// own the database: stop it before the first instance, which drops the database.
+    pub async fn another_instance(&self, options: TestOptions) -> TestApp {
+        let url = self.db.as_ref().map(|d| d.url.clone()).expect("the first instance owns a database");
+        serve_on(self.backend, &url, options, None).await
+    }
+
     /// A new client with an empty cookie jar.
     pub fn client(&self) -> Client {
         Client::new(&self.base_url)

@@ -6,6 +6,7 @@
 mod accounts;
 mod api;
 mod health;
+mod instances;
 mod journal;
 mod mail;
 mod orgs;
