@@ -103,6 +103,7 @@ pub async fn load(app: &App) -> AppResult<bool> {
             "Time for the next round of our sessions on running today versus shaping tomorrow.",
         )
         .await?;
+        wheel_story(app, &marcus, &helen).await?;
     }
     if let Some(daniel) = by("daniel@demo.example.org") {
         for m in ["rui@demo.example.org", "mina@demo.example.org", "samuel@demo.example.org"] {
@@ -301,5 +302,90 @@ async fn journal_story(app: &App, priya: &Actor, gareth: &Actor, tomasz: &Actor)
     .await?;
     app.publish_page(priya, "First version").await?;
     app.add_toolkit_question(tomasz, "What would you stop doing if you had to free a day a week?").await?;
+    Ok(())
+}
+
+/// A social-service charity's director and his coach fill in the balance wheel together twice,
+/// some weeks apart. The first shows vision and community rated low with far more time wished
+/// than given; imagining he were only in charge of vision gives him a list of tasks, two of which
+/// become actions; the second wheel shows them starting to move. Words are our own.
+async fn wheel_story(app: &App, marcus: &Actor, helen: &Actor) -> AppResult<()> {
+    use crate::journal::time::to_date;
+    use crate::wheel::{EntryInput, SaveInput, StartInput, WheelError};
+    let rels = app.my_mentors(marcus).await?;
+    let Some(with_helen) = rels.iter().find(|r| r.coach_id.as_ref() == Some(&helen.id())) else {
+        return Ok(());
+    };
+    // Demo entries are written to be valid; a refusal here is a bug worth stopping the load for.
+    let refused = |e: WheelError| match e {
+        WheelError::App(e) => e,
+        WheelError::Form(errors) => crate::AppError::Internal(
+            format!("demo wheel refused: {}", errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))
+                .into(),
+        ),
+    };
+    let entry = |rating: &str, spent: &str, wished: &str, note: &str| EntryInput {
+        rating: rating.into(),
+        spent: spent.into(),
+        wished: wished.into(),
+        note: note.into(),
+    };
+    let now = coachkit_store::now_ms();
+    let sessions = [
+        (
+            49,
+            [
+                entry("3", "3", "12", "Thinking about next year happens on the train, if at all."),
+                entry("8", "23", "14", "The programmes run well; I still look over every weekly rota myself."),
+                entry("7", "9", "7", "Reports to the board are sound, just slow to put together."),
+                entry("3", "2", "9", "I see partners and funders mostly when something has gone wrong."),
+            ],
+        ),
+        (
+            14,
+            [
+                entry("5", "7", "11", "The monthly planning afternoon has happened twice now."),
+                entry("8", "18", "14", "The deputy manager checks the rotas now."),
+                entry("7", "8", "7", ""),
+                entry(
+                    "4",
+                    "4",
+                    "8",
+                    "Two breakfasts with partners; a joint bid with the housing association is taking shape.",
+                ),
+            ],
+        ),
+    ];
+    let mut first = None;
+    for (days_ago, entries) in sessions {
+        // Helen starts it in the session with the first two areas; Marcus completes and finishes it.
+        let start = StartInput {
+            relationship_id: with_helen.id.to_string(),
+            unit: "hours_per_week".into(),
+            taken_on: to_date(now - days_ago * DAY),
+            entries: entries[..2].to_vec(),
+            ..Default::default()
+        };
+        let id = app.start_wheel_assessment(helen, &start).await.map_err(refused)?;
+        let revision = app.wheel_assessment(marcus, &id).await?.revision;
+        let save = SaveInput { revision, entries: entries.to_vec(), finish: true, ..Default::default() };
+        app.save_wheel_assessment(marcus, &id, &save).await.map_err(refused)?;
+        first.get_or_insert(id);
+    }
+    let Some(first) = first else { return Ok(()) };
+    let vision_tasks = [
+        "Write a one-page picture of the charity in five years, in plain words",
+        "Keep one afternoon a month away from the office for planning only",
+        "Ask three funders what changes they expect in the next two years",
+        "Sketch two ways the youth programme could grow, with what each would cost",
+        "Hold a short session with frontline staff on where we should be heading",
+    ];
+    for (i, task) in vision_tasks.iter().enumerate() {
+        let item = app.add_reframing_item(marcus, &first, 0, task).await?;
+        if i < 2 {
+            app.reframing_item_to_action(marcus, &item, &to_date(now + (14 + 14 * i as i64) * DAY)).await?;
+        }
+    }
+    app.add_reframing_item(marcus, &first, 3, "Meet one partner organisation a month when nothing is wrong").await?;
     Ok(())
 }

@@ -14,6 +14,7 @@ mod orgs;
 mod passwords;
 mod relationships;
 mod tokens;
+pub mod wheel;
 
 pub use accounts::{Actor, SignedIn};
 pub use capabilities::IssuedLink;

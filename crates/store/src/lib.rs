@@ -16,6 +16,7 @@ mod sessions;
 mod tokens;
 mod users;
 mod viewer;
+pub mod wheel;
 
 pub use capabilities::CapabilityRow;
 pub use db::{Backend, Store, StoreOptions};

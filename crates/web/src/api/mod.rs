@@ -9,6 +9,7 @@ mod journal;
 mod orgs;
 mod relationships;
 mod tokens;
+mod wheel;
 
 use crate::state::AppState;
 use axum::Router;
@@ -41,6 +42,9 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users", get(admin::users))
         .route("/admin/users/{id}/{action}", post(admin::set_disabled))
         .route("/admin/outbox", get(admin::outbox))
+        .route("/wheel/assessments", get(wheel::list).post(wheel::start))
+        .route("/wheel/assessments/{id}", get(wheel::get_one).put(wheel::save))
+        .route("/wheel/templates", get(wheel::templates).post(wheel::create_template))
         .route("/journal/reflections", get(journal::reflections).post(journal::write_reflection))
         .route(
             "/journal/reflections/{id}",
@@ -91,6 +95,7 @@ pub fn openapi_json() -> String {
         orgs::list, orgs::create, orgs::get_one, orgs::set_member, orgs::remove_member,
         tokens::list, tokens::create, tokens::revoke,
         admin::users, admin::set_disabled, admin::outbox,
+        wheel::list, wheel::start, wheel::get_one, wheel::save, wheel::templates, wheel::create_template,
         journal::reflections, journal::write_reflection, journal::reflection, journal::edit_reflection,
         journal::delete_reflection, journal::plan_session, journal::session, journal::update_session,
         journal::session_detail, journal::coach_note, journal::killer_question, journal::question_bank,
@@ -105,6 +110,7 @@ pub fn openapi_json() -> String {
         (name = "organisations", description = "Organisations and their members"),
         (name = "tokens", description = "Personal API tokens"),
         (name = "admin", description = "Instance administration (accounts, outbox)"),
+        (name = "wheel", description = "The balance wheel: assessments and templates"),
         (name = "journal", description = "Practice 1: sessions, reflections, themes, questions, actions, the public page"),
     )
 )]

@@ -9,6 +9,7 @@ mod orgs;
 mod practices;
 mod relationships;
 mod settings;
+mod wheel;
 
 use crate::auth::MaybeActor;
 use crate::state::AppState;
@@ -44,6 +45,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users/{id}/{action}", post(admin::set_disabled))
         .route("/practices/{slug}", get(practices::show))
         .merge(journal::routes())
+        .merge(wheel::routes())
 }
 
 /// Any address we do not know.

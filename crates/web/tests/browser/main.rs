@@ -15,6 +15,7 @@
 mod accounts;
 mod invitations;
 mod journal;
+mod wheel;
 
 use coachkit_testkit::browser::{self, Browser};
 use coachkit_testkit::{TestApp, backends, spawn_app};

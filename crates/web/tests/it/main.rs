@@ -13,6 +13,7 @@ mod orgs;
 mod privacy_matrix;
 mod relationships;
 mod store;
+mod wheel;
 
 use coachkit_testkit::{Backend, TestApp, backends, spawn_app};
 
