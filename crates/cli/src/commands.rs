@@ -120,13 +120,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Backup { out } => backup(&store, &out).await?,
+        Command::Export(args) => crate::export::export(&app, args).await?,
+        Command::Import(args) => crate::export::import(&app, args).await?,
         Command::Config { .. } | Command::Openapi | Command::Insight { .. } => {}
     }
     store.close().await;
     Ok(())
 }
 
-fn app_error(e: coachkit_app::AppError) -> anyhow::Error {
+pub(crate) fn app_error(e: coachkit_app::AppError) -> anyhow::Error {
     match e {
         coachkit_app::AppError::Invalid(fields) => {
             anyhow::anyhow!(fields.iter().map(|f| f.to_string()).collect::<Vec<_>>().join("; "))
@@ -275,7 +277,7 @@ async fn set_disabled(app: &App, email: &str, disabled: bool) -> anyhow::Result<
     Ok(())
 }
 
-async fn find_user(app: &App, email: &str) -> anyhow::Result<coachkit_store::UserRow> {
+pub(crate) async fn find_user(app: &App, email: &str) -> anyhow::Result<coachkit_store::UserRow> {
     let email = Email::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
     app.store
         .user_by_email(email.as_str())

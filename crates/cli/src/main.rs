@@ -1,6 +1,7 @@
 //! The `coachkit` binary: one program that serves the web app and API, and administers an instance.
 
 mod commands;
+mod export;
 mod insight;
 mod settings;
 
@@ -70,6 +71,10 @@ enum Command {
     },
     /// Print the OpenAPI document of the JSON API.
     Openapi,
+    /// Export everything one person wrote to a file (JSON to import elsewhere, or a Markdown zip).
+    Export(export::ExportArgs),
+    /// Import an export file into an account of this instance; prints what it did.
+    Import(export::ImportArgs),
     /// Text insight (theme threads, co-coaching teams); needs no database.
     Insight {
         #[command(subcommand)]

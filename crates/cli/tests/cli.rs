@@ -130,3 +130,46 @@ fn config_default_prints_a_commented_example() {
     assert!(example.contains("# Address and port the web server listens on."));
     assert!(example.contains("bind = \"127.0.0.1:8080\""));
 }
+
+#[test]
+fn a_journal_exported_from_one_instance_imports_into_another_once() {
+    let (from, to) = (data_dir(), data_dir());
+    assert!(coachkit(&from, &["demo"], None).status.success());
+    let file = from.join("priya.json");
+    let file = file.to_str().unwrap();
+    let out = coachkit(&from, &["export", "--email", "priya@demo.example.org", "--out", file], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("exported the journal of Priya Nandakumar"), "{}", text(&out.stdout));
+    assert_one_line_error(
+        &coachkit(&from, &["export", "--email", "priya@demo.example.org", "--out", file], None),
+        "already exists",
+    );
+    let zip = from.join("priya.zip");
+    let out = coachkit(&from, &["export", "--email", "priya@demo.example.org", "--out", zip.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(&std::fs::read(&zip).unwrap()[..2], b"PK", "a zip file");
+
+    let create = ["user", "create", "--email", "priya@demo.example.org", "--name", "Priya N", "--password-stdin"];
+    assert!(coachkit(&to, &create, Some("a long enough passphrase\n")).status.success());
+    let out = coachkit(&to, &["import", "--email", "priya@demo.example.org", file], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let first = text(&out.stdout);
+    assert!(first.contains("imported") && first.contains("into the journal of Priya N"), "{first}");
+    let reflections = first.lines().find(|l| l.starts_with("reflections")).expect("a line for reflections");
+    assert!(!reflections.contains(" 0 new"), "{first}");
+
+    let out = coachkit(&to, &["import", "--email", "priya@demo.example.org", file], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let second = text(&out.stdout);
+    let counts: Vec<&str> = second.lines().filter(|l| l.contains(" new, ")).collect();
+    assert!(!counts.is_empty() && counts.iter().all(|l| l.contains(" 0 new")), "nothing twice: {second}");
+
+    let bad = to.join("bad.json");
+    std::fs::write(&bad, r#"{"format":"coachkit-export","version":7}"#).unwrap();
+    assert_one_line_error(
+        &coachkit(&to, &["import", "--email", "priya@demo.example.org", bad.to_str().unwrap()], None),
+        "version is 7; this coachkit reads version 1",
+    );
+    let _ = std::fs::remove_dir_all(&from);
+    let _ = std::fs::remove_dir_all(&to);
+}

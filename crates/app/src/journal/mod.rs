@@ -5,6 +5,7 @@
 
 mod actions;
 mod calendar;
+pub mod export;
 mod killer;
 mod positions;
 mod prep;

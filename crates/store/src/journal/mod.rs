@@ -1,8 +1,11 @@
 //! Practice 1's storage: sessions and notes, reflections, themes, killer questions, actions, open
-//! questions, positions and the public page, and the search index. Every write that changes
-//! searchable text or who may see it updates `search_documents` in the same transaction.
+//! questions, positions and the public page, the search index, and a person's export and import.
+//! Every write that changes searchable text or who may see it updates `search_documents` in the
+//! same transaction.
 
 mod actions;
+mod export;
+mod import;
 mod killer;
 mod positions;
 mod questions;
@@ -12,6 +15,8 @@ mod sessions;
 mod themes;
 
 pub use actions::{ActionRow, NewAction};
+pub use export::{AuthoredNote, JournalExport, PartnerRow};
+pub use import::{HistoryRelationship, ImportKind, ImportTx, Stamps};
 pub use killer::{KillerRow, ToolkitRow};
 pub use positions::{PageRow, PositionRow, VersionRow};
 pub use questions::QuestionRow;

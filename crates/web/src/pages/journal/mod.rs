@@ -1,7 +1,8 @@
 //! Practice 1's pages: the journal (reflections, themes, questions, actions, the "what I think"
-//! editor, search), session pages, the preparation view, and the public page.
+//! editor, search), session pages, the preparation view, the public page, and the export downloads.
 
 mod actions;
+mod export;
 mod home;
 mod position_editor;
 mod prep;
@@ -21,6 +22,8 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/journal", get(home::index))
         .route("/journal/search", get(home::search))
+        .route("/journal/export.json", get(export::json))
+        .route("/journal/export.zip", get(export::zip))
         .route("/journal/reflections/new", get(reflections::new_form).post(reflections::create))
         .route("/journal/reflections/{id}", get(reflections::show))
         .route("/journal/reflections/{id}/edit", get(reflections::edit_form).post(reflections::update))

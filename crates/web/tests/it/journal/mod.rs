@@ -2,6 +2,7 @@
 //! public page, preparation, search, export and import, and its privacy matrix.
 
 mod api;
+mod export;
 mod flows;
 mod matrix;
 mod public_page;
