@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod extract;
 mod journal;
+mod journal_more;
 mod orgs;
 mod relationships;
 mod tokens;
@@ -57,13 +58,23 @@ pub fn routes() -> Router<AppState> {
         .route("/journal/sessions/{id}/coach-note", put(journal::coach_note))
         .route("/journal/sessions/{id}/killer-question", post(journal::killer_question))
         .route("/journal/question-bank", get(journal::question_bank))
-        .route("/journal/questions", get(journal::questions))
+        .route("/journal/questions", get(journal::questions).post(journal_more::ask))
         .route("/journal/actions", get(journal::actions).post(journal::create_action))
         .route("/journal/actions/{id}/status", put(journal::action_status))
         .route("/journal/themes", get(journal::themes))
         .route("/journal/themes/{key}", get(journal::theme))
         .route("/journal/search", get(journal::search))
         .route("/public/{handle}", get(journal::public_page))
+        .route("/journal/positions", get(journal_more::positions).post(journal_more::create_position))
+        .route("/journal/positions/{id}", put(journal_more::update_position).delete(journal_more::delete_position))
+        .route("/journal/positions/{id}/move", post(journal_more::move_position))
+        .route("/journal/page/publish", post(journal_more::publish))
+        .route("/journal/page", put(journal_more::page_flags))
+        .route("/relationships/{id}/prep", get(journal_more::prep))
+        .route("/relationships/{id}/prep/send", post(journal_more::send_prep))
+        .route("/journal/questions/{id}/status", put(journal_more::question_status))
+        .route("/journal/questions/{id}/progress", post(journal_more::question_progress))
+        .route("/journal/toolkit", get(journal_more::toolkit).post(journal_more::add_to_toolkit))
         .fallback(unknown)
 }
 
@@ -101,6 +112,10 @@ pub fn openapi_json() -> String {
         journal::session_detail, journal::coach_note, journal::killer_question, journal::question_bank,
         journal::questions, journal::actions, journal::create_action, journal::action_status,
         journal::relationship_actions, journal::themes, journal::theme, journal::search, journal::public_page,
+        journal_more::positions, journal_more::create_position, journal_more::update_position,
+        journal_more::delete_position, journal_more::move_position, journal_more::publish, journal_more::page_flags,
+        journal_more::prep, journal_more::send_prep, journal_more::ask, journal_more::question_status,
+        journal_more::question_progress, journal_more::toolkit, journal_more::add_to_toolkit,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::FieldProblem)),
     modifiers(&Security),

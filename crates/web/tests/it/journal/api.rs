@@ -101,3 +101,105 @@ async fn reflections_actions_and_search_through_the_api() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn positions_the_public_page_questions_and_prep_through_the_api() {
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        let (leader, mentor, other) =
+            (token(&app, &c.leader).await, token(&app, &c.mentor).await, token(&app, &c.other_mentor).await);
+        let http = app.client();
+        let h = |t: &str| vec![("authorization", t.to_owned())];
+        let call = |method: Method, path: String, body: Option<serde_json::Value>, auth: &str| {
+            let headers = h(auth);
+            let http = &http;
+            async move {
+                let hs: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                http.json(method, &path, body, &hs).await
+            }
+        };
+        let (_, r) = call(
+            Method::POST,
+            "/api/v1/journal/reflections".into(),
+            Some(json!({"body": "evidence in public", "audience": "public"})),
+            &leader,
+        )
+        .await;
+        let evidence = r["id"].as_str().unwrap().to_owned();
+        let (status, p) = call(
+            Method::POST,
+            "/api/v1/journal/positions".into(),
+            Some(json!({"statement": "Small and finished beats big and begun.", "evidence": [evidence]})),
+            &leader,
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED, "{p}");
+        let (status, _) =
+            call(Method::POST, "/api/v1/journal/positions".into(), Some(json!({"statement": ""})), &leader).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+        let (status, v) =
+            call(Method::POST, "/api/v1/journal/page/publish".into(), Some(json!({"note": "first"})), &leader).await;
+        assert_eq!((status, v["version"].as_i64()), (StatusCode::CREATED, Some(1)));
+        let (status, page) = http.json(Method::GET, "/api/v1/public/lena-leader", None, &[]).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(page["positions"][0]["statement"], "Small and finished beats big and begun.");
+        assert_eq!(page["positions"][0]["evidence"][0]["body"], "evidence in public");
+        let (status, _) = call(
+            Method::PUT,
+            "/api/v1/journal/page".into(),
+            Some(json!({"published": false, "indexable": false})),
+            &leader,
+        )
+        .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        assert_eq!(http.json(Method::GET, "/api/v1/public/lena-leader", None, &[]).await.0, StatusCode::NOT_FOUND);
+
+        let (status, q) = call(
+            Method::POST,
+            "/api/v1/journal/questions".into(),
+            Some(json!({"text": "What will I stop?", "audience": "all_my_coaches"})),
+            &leader,
+        )
+        .await;
+        assert_eq!(status, StatusCode::CREATED);
+        let qid = q["id"].as_str().unwrap().to_owned();
+        let (status, prep) =
+            call(Method::GET, format!("/api/v1/relationships/{}/prep", c.with_mentor), None, &mentor).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(prep["open_questions"], json!(["What will I stop?"]));
+        let (status, _) =
+            call(Method::GET, format!("/api/v1/relationships/{}/prep", c.with_mentor), None, &other).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "another mentor cannot read this relationship's preparation");
+        let (status, _) = call(
+            Method::PUT,
+            format!("/api/v1/journal/questions/{qid}/status"),
+            Some(json!({"status": "answered"})),
+            &mentor,
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "a mentor reads the question, changes nothing");
+        let (status, _) = call(
+            Method::PUT,
+            format!("/api/v1/journal/questions/{qid}/status"),
+            Some(json!({"status": "answered"})),
+            &leader,
+        )
+        .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (status, _) =
+            call(Method::POST, format!("/api/v1/relationships/{}/prep/send", c.with_mentor), None, &leader).await;
+        assert_eq!(status, StatusCode::ACCEPTED);
+        let (status, _) = call(
+            Method::POST,
+            "/api/v1/journal/toolkit".into(),
+            Some(json!({"text": "What would you stop?"})),
+            &mentor,
+        )
+        .await;
+        assert_eq!(status, StatusCode::NO_CONTENT);
+        let (_, kit) = call(Method::GET, "/api/v1/journal/toolkit".into(), None, &mentor).await;
+        assert_eq!(kit[0]["text"], "What would you stop?");
+        app.stop().await;
+    })
+    .await;
+}
