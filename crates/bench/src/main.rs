@@ -4,8 +4,12 @@
 //! writes the API tokens and session cookies of a sample of them for the load generator.
 //! `check-writes` compares what a write run acknowledged with what the database holds.
 //! The benchmark itself is `bench/run.sh`; `bench/README.md` explains it.
+//!
+//! The journal's benchmark (`bench/journal.sh`) adds `seed --reflections N` and four tools:
+//! `time-actions`, `count-actions`, `check-actions` and `explain` (see [`journal`]).
 
 mod check;
+mod journal;
 mod seed;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +27,14 @@ enum Command {
     Seed(seed::SeedArgs),
     /// Verify that every write a wrk run saw acknowledged is stored.
     CheckWrites(check::CheckArgs),
+    /// Time creating actions, one at a time, in a relationship with none and one with 9,999.
+    TimeActions(journal::TimeActionsArgs),
+    /// Print how many actions a relationship holds.
+    CountActions(journal::CountActionsArgs),
+    /// Verify that every action a create run saw acknowledged is stored.
+    CheckActions(journal::CheckActionsArgs),
+    /// Show the plans and timings of the journal's hot queries.
+    Explain(journal::ExplainArgs),
 }
 
 #[tokio::main]
@@ -30,5 +42,9 @@ async fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Seed(args) => seed::run(args).await,
         Command::CheckWrites(args) => check::run(args).await,
+        Command::TimeActions(args) => journal::time_actions(args),
+        Command::CountActions(args) => journal::count_actions(args).await,
+        Command::CheckActions(args) => journal::check_actions(args).await,
+        Command::Explain(args) => journal::explain(args).await,
     }
 }

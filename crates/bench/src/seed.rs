@@ -20,7 +20,13 @@
 //!
 //! The sample file lists, for `--sample` random people, their first API token and first session
 //! in clear (tab-separated), for the wrk scripts.
+//!
+//! With `--reflections N` it also seeds practice 1's journal for the same people (see
+//! [`crate::journal`]): N reflections with their themes and search rows, N/10 sessions and N/10
+//! actions, in transactions of about 20,000 rows, and writes the journal cohort's sample to
+//! `--journal-out`. The foundation's records come out the same with or without it.
 
+use crate::journal::{self, Foundation, JournalArgs, Rel};
 use anyhow::{Context, ensure};
 use coachkit_app::{App, AppConfig};
 use coachkit_domain::account::{DisplayName, Email, Password};
@@ -29,8 +35,8 @@ use coachkit_domain::{CapabilityId, MailId, OrgId, RelationshipId, TokenId, User
 use coachkit_store::{Backend, Store, StoreOptions, now_ms};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sqlx::AnyPool;
 use sqlx::any::AnyPoolOptions;
+use sqlx::{AnyPool, Executor as _};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -62,10 +68,12 @@ pub struct SeedArgs {
     /// Where to write the sample (tab-separated: index, user id, name, API token, session).
     #[arg(long)]
     out: PathBuf,
+    #[command(flatten)]
+    journal: JournalArgs,
 }
 
 /// One bound value of a row.
-enum V {
+pub(crate) enum V {
     T(String),
     OptT(Option<String>),
     I(i64),
@@ -108,7 +116,21 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
     let backend = store.backend();
     store.close().await;
 
-    let pool = AnyPoolOptions::new().max_connections(1).connect(&args.database_url).await?;
+    let pool = AnyPoolOptions::new()
+        .max_connections(1)
+        .after_connect(move |conn, _meta| {
+            Box::pin(async move {
+                // Bulk load only (this connection's settings, not the file's): a larger page cache
+                // for the journal's random index inserts, and no fsync per batch (a crash during
+                // seeding just means seeding again).
+                if backend == Backend::Sqlite {
+                    conn.execute("PRAGMA cache_size = -262144; PRAGMA synchronous = OFF;").await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(&args.database_url)
+        .await?;
     let mut rng = StdRng::seed_from_u64(20_250_101);
     let now = now_ms();
     let u = args.users;
@@ -138,7 +160,7 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
     // Relationships, and an invitation link for each pending one.
     let coaches: Vec<usize> = (0..u).filter(|_| rng.gen_bool(0.2)).collect();
     let coaches = if coaches.is_empty() { vec![0] } else { coaches };
-    let (mut rels, mut links) = (Vec::new(), Vec::new());
+    let (mut rels, mut links, mut rel_info) = (Vec::new(), Vec::new(), Vec::new());
     for k in 0..n / 4 {
         let leader = rng.gen_range(0..u);
         let pick = coaches[rng.gen_range(0..coaches.len())];
@@ -157,6 +179,7 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
             _ => (None, Some(format!("guest{k}@elsewhere.test"))),
         };
         let id = RelationshipId::new().to_string();
+        rel_info.push(Rel { id: id.clone(), leader, coach: coach_id.is_some().then_some(coach), status });
         if status == "pending" {
             links.push(vec![
                 V::T(CapabilityId::new().to_string()),
@@ -281,6 +304,14 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
     let cols = "id, to_addr, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
     let mail = insert(&pool, "outbox", cols, rows).await?;
 
+    // Practice 1's journal, for the same people.
+    let journal = if args.journal.reflections > 0 {
+        let f = Foundation { ids: &ids, rels: &rel_info, tokens: &token_of, sessions: &session_of, now };
+        Some(journal::seed(&pool, &f, &args.journal).await?)
+    } else {
+        None
+    };
+
     // Leave the database as a settled instance would be, so the first minutes of the benchmark do
     // not pay for the bulk load. PostgreSQL: autovacuum would long have vacuumed (which enables
     // index-only scans) and analysed these tables, and a checkpoint would have passed (CHECKPOINT
@@ -307,15 +338,48 @@ pub async fn run(args: SeedArgs) -> anyhow::Result<()> {
         started.elapsed().as_secs_f64(),
         args.out.display()
     );
+    if let Some(j) = journal {
+        println!(
+            "journal: {} reflections ({} with \"{}\", {:.0} bytes of body on average), {} themes, {} theme links, \
+             {} sessions, {} actions, {} search documents in {:.1} s; cohort sample in {}",
+            j.reflections,
+            j.with_common,
+            crate::journal::COMMON,
+            j.body_bytes as f64 / j.reflections.max(1) as f64,
+            j.themes,
+            j.reflection_themes,
+            j.sessions,
+            j.actions,
+            j.documents,
+            j.seconds,
+            args.journal.journal_out.as_ref().map(|p| p.display().to_string()).unwrap_or_default()
+        );
+    }
     Ok(())
 }
 
 /// Inserts `rows` into `table` in multi-row statements inside one transaction; returns the count.
 async fn insert(pool: &AnyPool, table: &str, columns: &str, rows: Vec<Vec<V>>) -> anyhow::Result<usize> {
-    let width = columns.split(',').count();
     let total = rows.len();
-    let mut rows = rows.into_iter().peekable();
     let mut tx = pool.begin().await?;
+    insert_rows(&mut tx, table, columns, rows).await?;
+    tx.commit().await?;
+    Ok(total)
+}
+
+/// Inserts `rows` into `table` in multi-row statements, inside the caller's transaction.
+pub(crate) async fn insert_rows(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    table: &str,
+    columns: &str,
+    rows: Vec<Vec<V>>,
+) -> anyhow::Result<()> {
+    let width = columns.split(',').count();
+    // SQLite keeps the name of every `$N` (and `?N`) parameter in a list that is searched from the
+    // start for each one bound, which makes binding thousands of them quadratic (most of the seed's
+    // time); plain `?` parameters have no name and bind in order.
+    let sqlite = tx.backend_name().eq_ignore_ascii_case("sqlite");
+    let mut rows = rows.into_iter().peekable();
     while rows.peek().is_some() {
         let batch: Vec<Vec<V>> = rows.by_ref().take(MAX_PARAMS / width).collect();
         let mut sql = format!("INSERT INTO {table} ({columns}) VALUES ");
@@ -323,7 +387,11 @@ async fn insert(pool: &AnyPool, table: &str, columns: &str, rows: Vec<Vec<V>>) -
             sql.push_str(if r == 0 { "(" } else { ", (" });
             for c in 0..width {
                 let sep = if c == 0 { "" } else { ", " };
-                let _ = write!(sql, "{sep}${}", r * width + c + 1);
+                if sqlite {
+                    let _ = write!(sql, "{sep}?");
+                } else {
+                    let _ = write!(sql, "{sep}${}", r * width + c + 1);
+                }
             }
             sql.push(')');
         }
@@ -336,10 +404,9 @@ async fn insert(pool: &AnyPool, table: &str, columns: &str, rows: Vec<Vec<V>>) -
                 V::OptI(i) => query.bind(i),
             };
         }
-        query.execute(&mut *tx).await.with_context(|| format!("inserting into {table}"))?;
+        query.execute(&mut **tx).await.with_context(|| format!("inserting into {table}"))?;
     }
-    tx.commit().await?;
-    Ok(total)
+    Ok(())
 }
 
 /// Writes the secrets of `--sample` random people who have both a token and a session.

@@ -1,0 +1,346 @@
+#!/usr/bin/env bash
+# The journal's load benchmark (practice 1), on SQLite and on PostgreSQL (see bench/README.md):
+#
+#   bench/journal.sh
+#   BENCH_JOURNAL_SIZES="10000 200000" BENCH_SECONDS=5 BENCH_BACKENDS=sqlite bench/journal.sh
+#
+# For each backend and each size (reflections): seed a fresh database (10,000 people, the
+# foundation's 100,000 records, then the journal), start `coachkit serve` on loopback, drive the
+# journal's routes with wrk (keep-alive), time creating actions one at a time in a relationship
+# with none and in one with 9,999, create actions over 16 connections into one relationship, kill
+# the server with SIGKILL and check that every acknowledged action is stored, then list that
+# relationship's actions and record the hot queries' plans. Both sizes of a backend are reported
+# side by side, with the ratio of their p50s.
+# Writes bench/out/journal-<backend>.md and bench/out/journal.md; raw output in bench/out/raw/journal.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
+OUT="$HERE/out"
+SECS="${BENCH_SECONDS:-10}"
+WARMUP="${BENCH_WARMUP:-2}"
+USERS="${BENCH_USERS:-10000}"
+RECORDS="${BENCH_RECORDS:-100000}"
+SIZES="${BENCH_JOURNAL_SIZES:-10000 1000000}"
+SEQ="${BENCH_SEQ_ACTIONS:-500}"
+BACKENDS="${BENCH_BACKENDS:-sqlite postgres}"
+PG_URL="${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432}"
+PG_DB="${BENCH_PG_DB:-coachkit_bench_journal}"
+THREADS=2
+CONNS=16
+READS="list page theme search_common search_rare rel_actions"
+
+log() { printf '[journal %s] %s\n' "$(date +%T)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+for tool in cargo curl wrk; do
+  command -v "$tool" >/dev/null || die "$tool is not installed (apt-get install -y wrk curl)"
+done
+read -r -a SIZE_LIST <<<"$SIZES"
+((${#SIZE_LIST[@]} >= 1 && ${#SIZE_LIST[@]} <= 4)) || die "BENCH_JOURNAL_SIZES needs 1 to 4 sizes"
+
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/coachkit-journal-bench.XXXXXX")"
+SERVER_PID=""
+PG_CREATED=""
+STARTS=0
+
+stop_server() { # $1: TERM to stop cleanly, KILL to simulate a crash
+  [[ -n "$SERVER_PID" ]] || return 0
+  {
+    kill "-$1" "$SERVER_PID" || true
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" || break; sleep 0.1; done # at most 10 s
+    kill -KILL "$SERVER_PID" || true
+    wait "$SERVER_PID" || true
+  } 2>/dev/null
+  SERVER_PID=""
+}
+
+drop_pg() {
+  psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
+  PG_CREATED=""
+}
+
+cleanup() {
+  stop_server KILL
+  if [[ -n "$PG_CREATED" ]]; then drop_pg || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "building coachkit and coachkit-bench (release)"
+(cd "$ROOT" && cargo build --release -p coachkit -p coachkit-bench)
+TARGET_DIR="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)"
+mkdir -p "$WORK/bin"
+cp "$TARGET_DIR/release/coachkit" "$TARGET_DIR/release/coachkit-bench" "$WORK/bin/"
+CK="$WORK/bin/coachkit"
+CKB="$WORK/bin/coachkit-bench"
+
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; } # $1 key, $2 RESULT line
+probe() { sed -n "s/^#probe .* $1=\([^ ]*\).*/\1/p" "$JSAMPLE"; } # $1 key of the #probe line
+per_size() { # $1 format with %s for the size's value, $2.. values; joined with " | "
+  local fmt="$1" out="" v
+  shift
+  for v in "$@"; do out="${out:+$out | }$(printf "$fmt" "$v")"; done
+  printf '%s' "$out"
+}
+commas() { awk -v n="$1" 'BEGIN { s = n ""; o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
+
+start_server() { # $1 database URL; sets SERVER_PID, PORT
+  STARTS=$((STARTS + 1))
+  local log_file="$WORK/server-$STARTS.log" up=""
+  (cd "$WORK" && NO_COLOR=1 exec "$CK" serve --database-url "$1" --bind 127.0.0.1:0) 2>"$log_file" >&2 &
+  SERVER_PID=$!
+  PORT=""
+  for _ in $(seq 1 4000); do # 4000 polls of >= 5 ms: gives up after 20-40 s
+    kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited: $(tail -5 "$log_file")"
+    [[ -n "$PORT" ]] || PORT="$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log_file" | head -1)"
+    if [[ -n "$PORT" ]] && curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
+      up=1
+      break
+    fi
+    sleep 0.005
+  done
+  [[ -n "$up" ]] || die "the server did not answer /healthz: $(tail -5 "$log_file")"
+}
+
+expect() { # $1 what, $2 expected code, $3.. curl arguments; the answer's body goes to $WORK/answer
+  local code
+  code="$(curl -s -o "$WORK/answer" -w '%{http_code}' --max-time 30 "${@:3}")"
+  [[ "$code" == "$2" ]] || die "$1 answered $code, not $2: $(head -c 300 "$WORK/answer")"
+}
+
+smoke_test() { # every measured route must answer 200 with content for the first cohort person
+  local line token session theme rel base="http://127.0.0.1:$PORT"
+  line="$(grep -v '^#' "$JSAMPLE" | head -1)"
+  token="$(cut -f3 <<<"$line")" session="$(cut -f4 <<<"$line")" theme="$(cut -f5 <<<"$line")" rel="$(cut -f6 <<<"$line")"
+  local auth=(-H "Authorization: Bearer $token")
+  expect "GET /api/v1/journal/reflections" 200 "${auth[@]}" "$base/api/v1/journal/reflections"
+  grep -q '"body"' "$WORK/answer" || die "the cohort person's journal is empty"
+  expect "GET /journal" 200 -b "ck_session=$session" "$base/journal"
+  expect "GET /api/v1/journal/themes/$theme" 200 "${auth[@]}" "$base/api/v1/journal/themes/$theme"
+  grep -q '"body"' "$WORK/answer" || die "the theme page holds no reflection"
+  expect "GET /api/v1/journal/search?q=$(probe common)" 200 "${auth[@]}" "$base/api/v1/journal/search?q=$(probe common)"
+  grep -q '"snippet"' "$WORK/answer" || die "searching the common word found nothing"
+  expect "GET /api/v1/journal/search?q=$(probe rare)" 200 "${auth[@]}" "$base/api/v1/journal/search?q=$(probe rare)"
+  grep -q '"snippet"' "$WORK/answer" || die "searching the rare word found nothing"
+  expect "GET /api/v1/relationships/{id}/actions" 200 "${auth[@]}" "$base/api/v1/relationships/$rel/actions"
+  expect "GET the big relationship's actions" 200 -H "Authorization: Bearer $(probe token)" \
+    "$base/api/v1/relationships/$(probe big)/actions"
+  grep -q '"text"' "$WORK/answer" || die "the big probe relationship lists no action"
+}
+
+run_wrk() { # $1 target, $2 seconds, $3 raw output name, [$4 create tag]; prints the RESULT line
+  local raw="$RAW/$3.txt"
+  BENCH_TARGET="$1" BENCH_JOURNAL_FILE="$JSAMPLE" BENCH_THREADS="$THREADS" BENCH_TAG="${4:-xx}" \
+    BENCH_ACKS_OUT="$WORK/acks-${4:-none}.txt" \
+    wrk -t"$THREADS" -c"$CONNS" -d"$2s" --timeout 30s --latency -s "$HERE/journal.lua" \
+    "http://127.0.0.1:$PORT/" >"$raw" 2>&1 || die "wrk failed: $(tail -5 "$raw")"
+  grep '^RESULT ' "$raw" | tail -1 || die "no RESULT line in $raw"
+}
+
+label() {
+  case "$1" in
+    list) echo "GET /api/v1/journal/reflections (a page of 50)" ;;
+    page) echo "GET /journal (page: 30 reflections, relationships, open actions)" ;;
+    theme) echo "GET /api/v1/journal/themes/{key} (every reflection on the theme)" ;;
+    search_common) echo "GET /api/v1/journal/search?q=$COMMON_WORD (a common word)" ;;
+    search_rare) echo "GET /api/v1/journal/search?q=$RARE_WORD (a rare word)" ;;
+    rel_actions) echo "GET /api/v1/relationships/{id}/actions (a cohort relationship)" ;;
+    create) echo "POST /api/v1/journal/actions (16 connections, one relationship)" ;;
+    big_actions) echo "GET /api/v1/relationships/{id}/actions (the relationship holding 10,000+ actions)" ;;
+  esac
+}
+
+bench_size() { # $1 backend, $2 reflections; fills the global maps for this size
+  local backend="$1" n="$2" url seeded jline result key route
+  RAW="$OUT/raw/journal/$backend-$n"
+  mkdir -p "$RAW"
+  case "$backend" in
+    sqlite)
+      rm -rf "$WORK/sqlite"
+      url="sqlite://$WORK/sqlite/coachkit.db"
+      ;;
+    postgres)
+      command -v psql >/dev/null || die "psql is not installed"
+      PG_CREATED=1
+      psql -q "$PG_URL/postgres" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" \
+        -c "CREATE DATABASE $PG_DB" >/dev/null
+      url="$PG_URL/$PG_DB"
+      ;;
+    *) die "unknown backend $backend (sqlite or postgres)" ;;
+  esac
+  JSAMPLE="$WORK/journal-$backend-$n.tsv"
+  load_before["$n"]="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+  log "$backend: seeding $USERS people, $RECORDS records and $n reflections"
+  seeded="$("$CKB" seed --database-url "$url" --users "$USERS" --records "$RECORDS" --reflections "$n" \
+    --out "$WORK/sample-$backend-$n.tsv" --journal-out "$JSAMPLE")"
+  log "$seeded"
+  jline="$(grep '^journal: ' <<<"$seeded")"
+  seed_total["$n"]="$(sed -n 's/^seeded .* in \([0-9.]*\) s;.*/\1/p' <<<"$seeded" | head -1)"
+  seed_journal["$n"]="$(sed -n 's/.* in \([0-9.]*\) s; cohort.*/\1/p' <<<"$jline")"
+  seed_what["$n"]="$(sed -n 's/^journal: \(.*\) in [0-9.]* s; cohort .*/\1/p' <<<"$jline")"
+  COMMON_WORD="$(probe common)" RARE_WORD="$(probe rare)"
+  if [[ "$backend" == sqlite ]]; then
+    db_size["$n"]="$(du -cm "$WORK/sqlite/"* | awk 'END { print $1 }') MB"
+  else
+    db_size["$n"]="$(psql -Atq "$url" -c "SELECT pg_database_size(current_database()) / 1048576") MB"
+  fi
+
+  start_server "$url"
+  smoke_test
+  for route in $READS; do
+    key="$route $n"
+    run_wrk "$route" "$WARMUP" "$route-warmup" >/dev/null
+    log "$backend $n: wrk $(label "$route"), ${SECS}s"
+    result="$(run_wrk "$route" "$SECS" "$route")"
+    record "$key" "$result"
+  done
+
+  # Creating one action at a time: the 1st... in an empty relationship, the 10,000th... in the big one.
+  log "$backend $n: $SEQ + $SEQ sequential creates, alternating between the small and the big relationship"
+  seq_result["$n"]="$("$CKB" time-actions --url "http://127.0.0.1:$PORT" --token "$(probe token)" \
+    --small "$(probe small)" --big "$(probe big)" --big-before "$(probe big_actions)" --count "$SEQ" | tee "$RAW/time-actions.txt")"
+
+  # Creating over 16 connections into the big relationship, then a crash and the check.
+  local before tag="j${n}" check
+  before="$("$CKB" count-actions --database-url "$url" --relationship "$(probe big)")"
+  log "$backend $n: wrk $(label create), ${SECS}s (the relationship holds $before actions)"
+  result="$(run_wrk create "$SECS" create "$tag")"
+  record "create $n" "$result"
+  peak_kb="$(awk -v a="$peak_kb" -v b="$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$SERVER_PID/status")" 'BEGIN { print (b > a ? b : a) }')"
+  stop_server KILL
+  check="$("$CKB" check-actions --database-url "$url" --relationship "$(probe big)" --acks "$WORK/acks-$tag.txt" \
+    --before "$before")" || write_ok=""
+  [[ -n "$check" ]] || check="action check: could not run"
+  checks["$n"]="${check#action check \[*\]: }"
+  log "$check"
+
+  # Listing the relationship that now holds 10,000+ actions.
+  start_server "$url"
+  run_wrk big_actions "$WARMUP" big_actions-warmup >/dev/null
+  log "$backend $n: wrk $(label big_actions), ${SECS}s"
+  result="$(run_wrk big_actions "$SECS" big_actions)"
+  record "big_actions $n" "$result"
+  big_count["$n"]="$("$CKB" count-actions --database-url "$url" --relationship "$(probe big)")"
+  stop_server TERM
+  load_after["$n"]="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+  log "$backend $n: plans of the hot queries"
+  "$CKB" explain --database-url "$url" --journal-sample "$JSAMPLE" >"$RAW/plans.md" || die "explain failed"
+  plans_summary["$n"]="$(sed -n '/^| Query/,$p' "$RAW/plans.md")"
+
+  if [[ "$backend" == postgres ]]; then drop_pg; else rm -rf "$WORK/sqlite"; fi
+}
+
+record() { # $1 key, $2 RESULT line
+  rps[$1]="$(field rps "$2")"
+  p50[$1]="$(field p50_ms "$2")"
+  p99[$1]="$(field p99_ms "$2")"
+  bytes[$1]="$(field bytes "$2")"
+  errs[$1]=$(($(field non2xx "$2") + $(field connect_err "$2") + $(field read_err "$2") + \
+    $(field write_err "$2") + $(field timeouts "$2")))
+}
+
+bench_backend() { # $1 sqlite|postgres; writes $OUT/journal-$1.md
+  local backend="$1" n route key first last
+  declare -gA rps=() p50=() p99=() bytes=() errs=() seed_total=() seed_journal=() seed_what=() db_size=() \
+    seq_result=() checks=() big_count=() plans_summary=() load_before=() load_after=()
+  peak_kb=0 write_ok=1
+  for n in "${SIZE_LIST[@]}"; do bench_size "$backend" "$n"; done
+  first="${SIZE_LIST[0]}" last="${SIZE_LIST[${#SIZE_LIST[@]} - 1]}"
+
+  local md="$OUT/journal-$backend.md" name
+  name="$([[ "$backend" == sqlite ]] && echo SQLite || echo PostgreSQL)"
+  {
+    local sizes_text="" n_text
+    for n in "${SIZE_LIST[@]}"; do n_text="$(commas "$n")"; sizes_text="${sizes_text:+$sizes_text and }$n_text"; done
+    echo "## $name: $(commas "$USERS") people, $sizes_text reflections"
+    echo
+    echo "wrk -t$THREADS -c$CONNS -d${SECS}s --timeout 30s --latency (keep-alive), on 127.0.0.1, server and wrk on the same $(nproc)-CPU machine."
+    for n in "${SIZE_LIST[@]}"; do
+      echo "$(commas "$n") reflections: load average before ${load_before[$n]}, after ${load_after[$n]}."
+    done
+    echo
+    printf '| Route |'
+    for n in "${SIZE_LIST[@]}"; do printf ' %s: req/s | p50 (ms) | p99 (ms) |' "$(commas "$n")"; done
+    printf ' p50 %s / %s | Bytes/response | Errors |\n' "$(commas "$last")" "$(commas "$first")"
+    printf '|---|'
+    for _ in "${SIZE_LIST[@]}"; do printf -- '--:|--:|--:|'; done
+    printf -- '--:|--:|--:|\n'
+    for route in $READS create big_actions; do
+      printf '| %s |' "$(label "$route")"
+      local b="" e=0
+      for n in "${SIZE_LIST[@]}"; do
+        key="$route $n"
+        printf ' %.0f | %.2f | %.2f |' "${rps[$key]}" "${p50[$key]}" "${p99[$key]}"
+        b="${b:+$b / }${bytes[$key]}"
+        e=$((e + errs[$key]))
+      done
+      printf ' %s | %s | %s |\n' \
+        "$(awk -v a="${p50[$route $last]}" -v b="${p50[$route $first]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" "$b" "$e"
+    done
+    echo
+    echo "Creating one action at a time on one keep-alive connection ($SEQ in each relationship, alternating):"
+    echo
+    echo "| Reflections | Actions created | p50 (ms) | p90 (ms) | p99 (ms) | Actions created | p50 (ms) | p90 (ms) | p99 (ms) | p50 ratio |"
+    echo "|--:|---|--:|--:|--:|---|--:|--:|--:|--:|"
+    for n in "${SIZE_LIST[@]}"; do
+      local r="${seq_result[$n]}" sf bf
+      sf="$(field small_from "$r")" bf="$(field big_from "$r")"
+      printf '| %s | the %s to %s | %s | %s | %s | the %s to %s | %s | %s | %s | %s |\n' "$(commas "$n")" \
+        "$(commas "$sf")" "$(commas $((sf + SEQ - 1)))" "$(field small_p50_ms "$r")" "$(field small_p90_ms "$r")" \
+        "$(field small_p99_ms "$r")" "$(commas "$bf")" "$(commas $((bf + SEQ - 1)))" "$(field big_p50_ms "$r")" \
+        "$(field big_p90_ms "$r")" "$(field big_p99_ms "$r")" "$(field ratio_p50 "$r")"
+    done
+    echo
+    local heads=() what=() times=() sizes=() checks_row=() counts=()
+    for n in "${SIZE_LIST[@]}"; do
+      heads+=("$(commas "$n") reflections")
+      what+=("${seed_what[$n]}")
+      times+=("${seed_journal[$n]} s / ${seed_total[$n]} s")
+      sizes+=("${db_size[$n]}")
+      checks_row+=("${checks[$n]}")
+      counts+=("$(commas "${big_count[$n]}")")
+    done
+    echo "| Measure | $(per_size '%s' "${heads[@]}") |"
+    echo "|---|$(for _ in "${SIZE_LIST[@]}"; do printf '%s' '---|'; done)"
+    echo "| Seeded | $(per_size '%s' "${what[@]}") |"
+    echo "| Seeding time (journal / all, with the foundation) | $(per_size '%s' "${times[@]}") |"
+    echo "| Database size after seeding | $(per_size '%s' "${sizes[@]}") |"
+    echo "| Action check after the create run and kill -9 | $(per_size '%s' "${checks_row[@]}") |"
+    echo "| Actions in the big relationship when listed | $(per_size '%s' "${counts[@]}") |"
+    echo "| Peak RSS of the server (VmHWM, highest of the runs) | $(awk -v kb="$peak_kb" 'BEGIN { printf "%.1f MB", kb / 1024 }')$(for _ in "${SIZE_LIST[@]:1}"; do printf ' | '; done) |"
+    echo
+    for n in "${SIZE_LIST[@]}"; do
+      echo "Hot queries at $(commas "$n") reflections, on their own (plans in bench/out/raw/journal/$backend-$n/plans.md):"
+      echo
+      echo "${plans_summary[$n]}"
+      echo
+    done
+    if [[ -n "$write_ok" ]]; then
+      echo "Action check: every acknowledged action was stored, at every size."
+    else
+      echo "Action check FAILED: acknowledged actions are missing (or could not be verified)."
+    fi
+    echo
+  } >"$md"
+  log "$backend: done, see $md"
+}
+
+mkdir -p "$OUT"
+log "results go to $OUT (sizes: $SIZES reflections; BENCH_SECONDS=$SECS per run)"
+for backend in $BACKENDS; do bench_backend "$backend"; done
+
+{
+  echo "# coachkit journal benchmark"
+  echo
+  echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')."
+  echo "$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(uname -sr), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
+  echo "Command: \`BENCH_JOURNAL_SIZES=\"$SIZES\" BENCH_SECONDS=$SECS BENCH_BACKENDS=\"$BACKENDS\" bench/journal.sh\`"
+  echo
+  for backend in $BACKENDS; do cat "$OUT/journal-$backend.md"; done
+} >"$OUT/journal.md"
+log "all done: $OUT/journal.md"
+cat "$OUT/journal.md"
