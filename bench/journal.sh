@@ -13,6 +13,8 @@
 # side by side, with the ratio of their p50s.
 # Writes bench/out/journal-<backend>.md and bench/out/journal.md; raw output in bench/out/raw/journal.
 set -euo pipefail
+# No `| head` anywhere: with pipefail, a writer cut off by head's early exit (SIGPIPE) would stop
+# the whole run at random; awk reads to the end.
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -94,7 +96,7 @@ start_server() { # $1 database URL; sets SERVER_PID, PORT
   PORT=""
   for _ in $(seq 1 4000); do # 4000 polls of >= 5 ms: gives up after 20-40 s
     kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited: $(tail -5 "$log_file")"
-    [[ -n "$PORT" ]] || PORT="$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log_file" | head -1)"
+    [[ -n "$PORT" ]] || PORT="$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log_file" | awk 'NR == 1')"
     if [[ -n "$PORT" ]] && curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
       up=1
       break
@@ -102,6 +104,21 @@ start_server() { # $1 database URL; sets SERVER_PID, PORT
     sleep 0.005
   done
   [[ -n "$up" ]] || die "the server did not answer /healthz: $(tail -5 "$log_file")"
+}
+
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; } # user + system, in 10 ms ticks
+
+settle() { # wait until the server has been idle for half a second (at most 60 s), so that work left
+  # over from one run (a slow query whose client wrk already dropped) does not slow the next one
+  local prev now
+  prev="$(cpu_ticks)"
+  for _ in $(seq 1 120); do
+    sleep 0.5
+    now="$(cpu_ticks)"
+    ((now - prev > 2)) || return 0
+    prev="$now"
+  done
+  log "warning: the server was still busy after 60 s"
 }
 
 expect() { # $1 what, $2 expected code, $3.. curl arguments; the answer's body goes to $WORK/answer
@@ -112,7 +129,7 @@ expect() { # $1 what, $2 expected code, $3.. curl arguments; the answer's body g
 
 smoke_test() { # every measured route must answer 200 with content for the first cohort person
   local line token session theme rel base="http://127.0.0.1:$PORT"
-  line="$(grep -v '^#' "$JSAMPLE" | head -1)"
+  line="$(awk '!/^#/ { print; exit }' "$JSAMPLE")"
   token="$(cut -f3 <<<"$line")" session="$(cut -f4 <<<"$line")" theme="$(cut -f5 <<<"$line")" rel="$(cut -f6 <<<"$line")"
   local auth=(-H "Authorization: Bearer $token")
   expect "GET /api/v1/journal/reflections" 200 "${auth[@]}" "$base/api/v1/journal/reflections"
@@ -178,7 +195,7 @@ bench_size() { # $1 backend, $2 reflections; fills the global maps for this size
     --out "$WORK/sample-$backend-$n.tsv" --journal-out "$JSAMPLE")"
   log "$seeded"
   jline="$(grep '^journal: ' <<<"$seeded")"
-  seed_total["$n"]="$(sed -n 's/^seeded .* in \([0-9.]*\) s;.*/\1/p' <<<"$seeded" | head -1)"
+  seed_total["$n"]="$(sed -n 's/^seeded .* in \([0-9.]*\) s;.*/\1/p' <<<"$seeded" | awk 'NR == 1')"
   seed_journal["$n"]="$(sed -n 's/.* in \([0-9.]*\) s; cohort.*/\1/p' <<<"$jline")"
   seed_what["$n"]="$(sed -n 's/^journal: \(.*\) in [0-9.]* s; cohort .*/\1/p' <<<"$jline")"
   COMMON_WORD="$(probe common)" RARE_WORD="$(probe rare)"
@@ -192,11 +209,21 @@ bench_size() { # $1 backend, $2 reflections; fills the global maps for this size
   smoke_test
   for route in $READS; do
     key="$route $n"
+    settle
     run_wrk "$route" "$WARMUP" "$route-warmup" >/dev/null
+    settle
     log "$backend $n: wrk $(label "$route"), ${SECS}s"
     result="$(run_wrk "$route" "$SECS" "$route")"
+    if (($(field requests "$result") < 50)); then
+      # Too slow to measure in BENCH_SECONDS: once more, six times longer.
+      settle
+      log "$backend $n: only $(field requests "$result") requests completed; again for $((SECS * 6))s"
+      result="$(run_wrk "$route" $((SECS * 6)) "$route-long")"
+      long_runs+=("$(label "$route") at $(commas "$n") reflections: fewer than 50 requests completed in ${SECS} s, so it ran for $((SECS * 6)) s")
+    fi
     record "$key" "$result"
   done
+  settle
 
   # Creating one action at a time: the 1st... in an empty relationship, the 10,000th... in the big one.
   log "$backend $n: $SEQ + $SEQ sequential creates, alternating between the small and the big relationship"
@@ -220,6 +247,7 @@ bench_size() { # $1 backend, $2 reflections; fills the global maps for this size
   # Listing the relationship that now holds 10,000+ actions.
   start_server "$url"
   run_wrk big_actions "$WARMUP" big_actions-warmup >/dev/null
+  settle
   log "$backend $n: wrk $(label big_actions), ${SECS}s"
   result="$(run_wrk big_actions "$SECS" big_actions)"
   record "big_actions $n" "$result"
@@ -247,7 +275,7 @@ bench_backend() { # $1 sqlite|postgres; writes $OUT/journal-$1.md
   local backend="$1" n route key first last
   declare -gA rps=() p50=() p99=() bytes=() errs=() seed_total=() seed_journal=() seed_what=() db_size=() \
     seq_result=() checks=() big_count=() plans_summary=() load_before=() load_after=()
-  peak_kb=0 write_ok=1
+  peak_kb=0 write_ok=1 long_runs=()
   for n in "${SIZE_LIST[@]}"; do bench_size "$backend" "$n"; done
   first="${SIZE_LIST[0]}" last="${SIZE_LIST[${#SIZE_LIST[@]} - 1]}"
 
@@ -281,6 +309,10 @@ bench_backend() { # $1 sqlite|postgres; writes $OUT/journal-$1.md
       printf ' %s | %s | %s |\n' \
         "$(awk -v a="${p50[$route $last]}" -v b="${p50[$route $first]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" "$b" "$e"
     done
+    if ((${#long_runs[@]} > 0)); then
+      echo
+      printf -- '- %s.\n' "${long_runs[@]}"
+    fi
     echo
     echo "Creating one action at a time on one keep-alive connection ($SEQ in each relationship, alternating):"
     echo
@@ -337,7 +369,7 @@ for backend in $BACKENDS; do bench_backend "$backend"; done
   echo "# coachkit journal benchmark"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')."
-  echo "$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(uname -sr), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
+  echo "$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | awk 'NR == 1')), $(uname -sr), $(wrk -v 2>&1 | awk 'NR == 1 { print $1, $2 }')."
   echo "Command: \`BENCH_JOURNAL_SIZES=\"$SIZES\" BENCH_SECONDS=$SECS BENCH_BACKENDS=\"$BACKENDS\" bench/journal.sh\`"
   echo
   for backend in $BACKENDS; do cat "$OUT/journal-$backend.md"; done

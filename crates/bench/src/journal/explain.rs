@@ -9,6 +9,8 @@
 //! (PostgreSQL may switch a prepared statement to a generic plan after its fifth run).
 
 use anyhow::{Context, bail};
+use coachkit_store::Backend;
+use coachkit_store::journal::{SearchArg, SearchScope, search_statement};
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyConnection, Row};
 use std::path::PathBuf;
@@ -54,39 +56,18 @@ fn placeholders(first: usize, n: usize) -> String {
     (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
-/// `Store::search`, for one word.
+/// `Store::search`, for one word: the statement comes from the store itself.
 fn search(sqlite: bool, word: &str, me: &str, rels: &[String], leaders: &[String]) -> (String, Vec<Arg>) {
-    let r = placeholders(4, rels.len());
-    let l = placeholders(4 + rels.len(), leaders.len());
-    let access = format!(
-        "(d.owner_id = $2 OR (d.audience = 'relationship' AND d.audience_target IN ({r})) \
-         OR (d.audience = 'all_my_coaches' AND d.owner_id IN ({l})))"
-    );
-    let columns =
-        "d.record_id, d.kind, d.owner_id, d.relationship_id, d.audience, d.audience_target, d.shared_at, d.title";
-    let (sql, query) = if sqlite {
-        (
-            format!(
-                "SELECT {columns}, snippet(search_fts, 1, char(2), char(3), '…', 24) AS snippet, d.updated_at \
-                 FROM search_fts JOIN search_documents d ON d.rowid = search_fts.rowid \
-                 WHERE search_fts MATCH $1 AND {access} ORDER BY bm25(search_fts) LIMIT $3"
-            ),
-            format!("\"{word}\""),
-        )
-    } else {
-        (
-            format!(
-                "SELECT {columns}, ts_headline('english', d.body, q, \
-                   'StartSel=' || chr(2) || ',StopSel=' || chr(3) || ',MaxWords=30,MinWords=12,ShortWord=2') AS snippet, d.updated_at \
-                 FROM search_documents d, plainto_tsquery('english', $1) q \
-                 WHERE to_tsvector('english', d.title || ' ' || d.body) @@ q AND {access} \
-                 ORDER BY ts_rank(to_tsvector('english', d.title || ' ' || d.body), q) DESC LIMIT $3"
-            ),
-            word.to_owned(),
-        )
-    };
-    let mut args = vec![Arg::T(query), Arg::T(me.to_owned()), Arg::I(50)];
-    args.extend(rels.iter().chain(leaders).map(|s| Arg::T(s.clone())));
+    let backend = if sqlite { Backend::Sqlite } else { Backend::Postgres };
+    let scope = SearchScope { me: me.to_owned(), relationships: rels.to_vec(), leaders: leaders.to_vec() };
+    let (sql, args) = search_statement(backend, &[word.to_owned()], &scope, 50);
+    let args = args
+        .into_iter()
+        .map(|a| match a {
+            SearchArg::Text(t) => Arg::T(t),
+            SearchArg::Int(i) => Arg::I(i),
+        })
+        .collect();
     (sql, args)
 }
 

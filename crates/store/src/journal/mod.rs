@@ -21,6 +21,7 @@ pub use killer::{KillerRow, ToolkitRow};
 pub use positions::{PageRow, PositionRow, VersionRow};
 pub use questions::QuestionRow;
 pub use reflections::{NewReflection, ReflectionRow};
+pub use search::{SearchArg, search_statement};
 pub use search::{SearchHit, SearchScope};
 pub use sessions::{NewSession, NoteRow, SessionRow};
 pub use themes::{ThemeEntry, ThemeSummary};

@@ -309,7 +309,8 @@ pub struct SearchQuery {
     q: String,
 }
 
-/// Search everything you may see: your journal and what others shared with you.
+/// Search everything you may see: your journal and what others shared with you. Every word must
+/// be found; at most 50 hits, newest first.
 #[utoipa::path(get, path = "/api/v1/journal/search", tag = "journal", params(SearchQuery),
     responses((status = 200, body = [SearchResult])), security(("token" = []), ("session" = [])))]
 pub async fn search(

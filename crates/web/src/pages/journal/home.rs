@@ -111,7 +111,8 @@ struct SearchPage {
     nav: Nav,
     tab: &'static str,
     query: String,
-    results: Vec<SearchResult>,
+    /// Each hit with the day it was last written, newest first.
+    results: Vec<(SearchResult, String)>,
 }
 
 #[derive(Deserialize)]
@@ -126,6 +127,15 @@ pub async fn search(
     Query(q): Query<SearchQuery>,
 ) -> Result<Response, PageError> {
     let query: String = q.q.chars().take(200).collect();
-    let results = state.app.search(&actor, &query).await?;
+    let results = state
+        .app
+        .search(&actor, &query)
+        .await?
+        .into_iter()
+        .map(|r| {
+            let day = view::date(r.updated_at);
+            (r, day)
+        })
+        .collect();
     Ok(view::render(&SearchPage { nav: Nav::for_actor(&actor, "journal"), tab: "search", query, results }))
 }

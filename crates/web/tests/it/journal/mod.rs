@@ -6,6 +6,7 @@ mod export;
 mod flows;
 mod matrix;
 mod public_page;
+mod search;
 
 use crate::relationships::account;
 use coachkit_app::Actor;
