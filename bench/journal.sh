@@ -4,13 +4,15 @@
 #   bench/journal.sh
 #   BENCH_JOURNAL_SIZES="10000 200000" BENCH_SECONDS=5 BENCH_BACKENDS=sqlite bench/journal.sh
 #
-# For each backend and each size (reflections): seed a fresh database (10,000 people, the
-# foundation's 100,000 records, then the journal), start `coachkit serve` on loopback, drive the
-# journal's routes with wrk (keep-alive), time creating actions one at a time in a relationship
-# with none and in one with 9,999, create actions over 16 connections into one relationship, kill
-# the server with SIGKILL and check that every acknowledged action is stored, then list that
-# relationship's actions and record the hot queries' plans. Both sizes of a backend are reported
-# side by side, with the ratio of their p50s.
+# For each backend: seed a fresh database per size (10,000 people, the foundation's 100,000
+# records, then the journal) and start `coachkit serve` on loopback for each, all at once. Each
+# journal route is then driven with wrk (keep-alive) at every size in turn, BENCH_REPS rounds
+# (default 3), so that the sizes meet the same noise; the round with the median p50 is reported.
+# Then, per size: time creating actions one at a time in a relationship with none and in one with
+# 9,999, create actions over 16 connections into one relationship, kill the server with SIGKILL
+# and check that every acknowledged action is stored; restart, list that relationship's actions
+# (side by side again), and record the hot queries' plans. The sizes are reported side by side,
+# with the ratio of their p50s.
 # Writes bench/out/journal-<backend>.md and bench/out/journal.md; raw output in bench/out/raw/journal.
 set -euo pipefail
 # No `| head` anywhere: with pipefail, a writer cut off by head's early exit (SIGPIPE) would stop
@@ -28,6 +30,7 @@ SEQ="${BENCH_SEQ_ACTIONS:-500}"
 BACKENDS="${BENCH_BACKENDS:-sqlite postgres}"
 PG_URL="${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432}"
 PG_DB="${BENCH_PG_DB:-coachkit_bench_journal}"
+REPS="${BENCH_REPS:-3}"
 THREADS=2
 CONNS=16
 READS="list page theme search_common search_rare rel_actions"
@@ -57,13 +60,17 @@ stop_server() { # $1: TERM to stop cleanly, KILL to simulate a crash
   SERVER_PID=""
 }
 
-drop_pg() {
-  psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
+drop_pg() { # every database this run created (one per size)
+  local db
+  for db in $PG_CREATED; do psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null; done
   PG_CREATED=""
 }
 
+declare -A pid_of=()
 cleanup() {
+  local pid
   stop_server KILL
+  for pid in "${pid_of[@]}"; do [[ -n "$pid" ]] && kill -KILL "$pid" 2>/dev/null; done
   if [[ -n "$PG_CREATED" ]]; then drop_pg || true; fi
   rm -rf "$WORK"
 }
@@ -169,97 +176,38 @@ label() {
   esac
 }
 
-bench_size() { # $1 backend, $2 reflections; fills the global maps for this size
-  local backend="$1" n="$2" url seeded jline result key route
-  RAW="$OUT/raw/journal/$backend-$n"
-  mkdir -p "$RAW"
+seed_size() { # $1 backend, $2 reflections: a fresh database of that size, seeded; fills the seed maps
+  local backend="$1" n="$2" url seeded jline
+  mkdir -p "$OUT/raw/journal/$backend-$n"
   case "$backend" in
     sqlite)
-      rm -rf "$WORK/sqlite"
-      url="sqlite://$WORK/sqlite/coachkit.db"
+      rm -rf "$WORK/sqlite-$n"
+      url="sqlite://$WORK/sqlite-$n/coachkit.db"
       ;;
     postgres)
       command -v psql >/dev/null || die "psql is not installed"
-      PG_CREATED=1
-      psql -q "$PG_URL/postgres" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" \
-        -c "CREATE DATABASE $PG_DB" >/dev/null
-      url="$PG_URL/$PG_DB"
+      PG_CREATED="$PG_CREATED ${PG_DB}_$n"
+      psql -q "$PG_URL/postgres" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS ${PG_DB}_$n WITH (FORCE)" \
+        -c "CREATE DATABASE ${PG_DB}_$n" >/dev/null
+      url="$PG_URL/${PG_DB}_$n"
       ;;
     *) die "unknown backend $backend (sqlite or postgres)" ;;
   esac
-  JSAMPLE="$WORK/journal-$backend-$n.tsv"
-  load_before["$n"]="$(cut -d' ' -f1-3 /proc/loadavg)"
-
+  url_of["$n"]="$url"
+  jsample_of["$n"]="$WORK/journal-$backend-$n.tsv"
   log "$backend: seeding $USERS people, $RECORDS records and $n reflections"
   seeded="$("$CKB" seed --database-url "$url" --users "$USERS" --records "$RECORDS" --reflections "$n" \
-    --out "$WORK/sample-$backend-$n.tsv" --journal-out "$JSAMPLE")"
+    --out "$WORK/sample-$backend-$n.tsv" --journal-out "${jsample_of[$n]}")"
   log "$seeded"
   jline="$(grep '^journal: ' <<<"$seeded")"
   seed_total["$n"]="$(sed -n 's/^seeded .* in \([0-9.]*\) s;.*/\1/p' <<<"$seeded" | awk 'NR == 1')"
   seed_journal["$n"]="$(sed -n 's/.* in \([0-9.]*\) s; cohort.*/\1/p' <<<"$jline")"
   seed_what["$n"]="$(sed -n 's/^journal: \(.*\) in [0-9.]* s; cohort .*/\1/p' <<<"$jline")"
-  COMMON_WORD="$(probe common)" RARE_WORD="$(probe rare)"
   if [[ "$backend" == sqlite ]]; then
-    db_size["$n"]="$(du -cm "$WORK/sqlite/"* | awk 'END { print $1 }') MB"
+    db_size["$n"]="$(du -cm "$WORK/sqlite-$n/"* | awk 'END { print $1 }') MB"
   else
     db_size["$n"]="$(psql -Atq "$url" -c "SELECT pg_database_size(current_database()) / 1048576") MB"
   fi
-
-  start_server "$url"
-  smoke_test
-  for route in $READS; do
-    key="$route $n"
-    settle
-    run_wrk "$route" "$WARMUP" "$route-warmup" >/dev/null
-    settle
-    log "$backend $n: wrk $(label "$route"), ${SECS}s"
-    result="$(run_wrk "$route" "$SECS" "$route")"
-    if (($(field requests "$result") < 50)); then
-      # Too slow to measure in BENCH_SECONDS: once more, six times longer.
-      settle
-      log "$backend $n: only $(field requests "$result") requests completed; again for $((SECS * 6))s"
-      result="$(run_wrk "$route" $((SECS * 6)) "$route-long")"
-      long_runs+=("$(label "$route") at $(commas "$n") reflections: fewer than 50 requests completed in ${SECS} s, so it ran for $((SECS * 6)) s")
-    fi
-    record "$key" "$result"
-  done
-  settle
-
-  # Creating one action at a time: the 1st... in an empty relationship, the 10,000th... in the big one.
-  log "$backend $n: $SEQ + $SEQ sequential creates, alternating between the small and the big relationship"
-  seq_result["$n"]="$("$CKB" time-actions --url "http://127.0.0.1:$PORT" --token "$(probe token)" \
-    --small "$(probe small)" --big "$(probe big)" --big-before "$(probe big_actions)" --count "$SEQ" | tee "$RAW/time-actions.txt")"
-
-  # Creating over 16 connections into the big relationship, then a crash and the check.
-  local before tag="j${n}" check
-  before="$("$CKB" count-actions --database-url "$url" --relationship "$(probe big)")"
-  log "$backend $n: wrk $(label create), ${SECS}s (the relationship holds $before actions)"
-  result="$(run_wrk create "$SECS" create "$tag")"
-  record "create $n" "$result"
-  peak_kb="$(awk -v a="$peak_kb" -v b="$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$SERVER_PID/status")" 'BEGIN { print (b > a ? b : a) }')"
-  stop_server KILL
-  check="$("$CKB" check-actions --database-url "$url" --relationship "$(probe big)" --acks "$WORK/acks-$tag.txt" \
-    --before "$before")" || write_ok=""
-  [[ -n "$check" ]] || check="action check: could not run"
-  checks["$n"]="${check#action check \[*\]: }"
-  log "$check"
-
-  # Listing the relationship that now holds 10,000+ actions.
-  start_server "$url"
-  run_wrk big_actions "$WARMUP" big_actions-warmup >/dev/null
-  settle
-  log "$backend $n: wrk $(label big_actions), ${SECS}s"
-  result="$(run_wrk big_actions "$SECS" big_actions)"
-  record "big_actions $n" "$result"
-  big_count["$n"]="$("$CKB" count-actions --database-url "$url" --relationship "$(probe big)")"
-  stop_server TERM
-  load_after["$n"]="$(cut -d' ' -f1-3 /proc/loadavg)"
-
-  log "$backend $n: plans of the hot queries"
-  "$CKB" explain --database-url "$url" --journal-sample "$JSAMPLE" >"$RAW/plans.md" || die "explain failed"
-  plans_summary["$n"]="$(sed -n '/^| Query/,$p' "$RAW/plans.md")"
-
-  if [[ "$backend" == postgres ]]; then drop_pg; else rm -rf "$WORK/sqlite"; fi
 }
 
 record() { # $1 key, $2 RESULT line
@@ -271,12 +219,110 @@ record() { # $1 key, $2 RESULT line
     $(field write_err "$2") + $(field timeouts "$2")))
 }
 
+use_size() { # $1 reflections: point the helpers (server, port, sample, raw output) at that size
+  SERVER_PID="${pid_of[$1]:-}" PORT="${port_of[$1]:-}" JSAMPLE="${jsample_of[$1]}"
+  RAW="$OUT/raw/journal/$BACKEND-$1"
+  COMMON_WORD="$(probe common)" RARE_WORD="$(probe rare)"
+}
+
+start_size() { # $1 reflections: start its server
+  use_size "$1"
+  start_server "${url_of[$1]}"
+  pid_of["$1"]="$SERVER_PID" port_of["$1"]="$PORT"
+}
+
+stop_size() { # $1 reflections, $2 TERM|KILL
+  use_size "$1"
+  stop_server "$2"
+  pid_of["$1"]=""
+}
+
+# One route at every size, side by side: a warm-up at each size, then REPS rounds that each run
+# the route once at every size in turn, so that both sizes meet the same noise of a shared
+# machine. The round with the median p50 is recorded; errors are counted over every round.
+measure_route() { # $1 route
+  local route="$1" n rep result lines key errors
+  for n in "${SIZE_LIST[@]}"; do
+    use_size "$n"
+    settle
+    run_wrk "$route" "$WARMUP" "$route-warmup" >/dev/null
+  done
+  declare -A rounds=()
+  for rep in $(seq 1 "$REPS"); do
+    for n in "${SIZE_LIST[@]}"; do
+      use_size "$n"
+      settle
+      log "$BACKEND $n: wrk $(label "$route"), ${SECS}s, round $rep of $REPS"
+      result="$(run_wrk "$route" "$SECS" "$route-$rep")"
+      rounds["$n"]="${rounds[$n]:-}$result"$'\n'
+      if (($(field requests "$result") < 50)); then
+        low_counts+=("$(label "$route") at $(commas "$n") reflections, round $rep: only $(field requests "$result") requests in ${SECS} s")
+      fi
+    done
+  done
+  for n in "${SIZE_LIST[@]}"; do
+    key="$route $n"
+    lines="$(grep '^RESULT' <<<"${rounds[$n]}")"
+    errors=0
+    while read -r result; do
+      errors=$((errors + $(field non2xx "$result") + $(field connect_err "$result") + $(field read_err "$result") + \
+        $(field write_err "$result") + $(field timeouts "$result")))
+    done <<<"$lines"
+    # The round with the median p50 (REPS is odd: the middle one).
+    result="$(while read -r line; do printf '%s %s\n' "$(field p50_ms "$line")" "$line"; done <<<"$lines" |
+      sort -g | awk -v m=$(((REPS + 1) / 2)) 'NR == m { $1 = ""; sub(/^ /, ""); print }')"
+    record "$key" "$result"
+    errs[$key]="$errors"
+    all_p50[$key]="$(while read -r line; do field p50_ms "$line"; done <<<"$lines" | paste -sd/ -)"
+  done
+}
+
+write_checks() { # $1 reflections: one action at a time, then 16 connections, kill -9, and the check
+  local n="$1" before tag="j$1" check result
+  use_size "$n"
+  log "$BACKEND $n: $SEQ + $SEQ sequential creates, alternating between the small and the big relationship"
+  seq_result["$n"]="$("$CKB" time-actions --url "http://127.0.0.1:$PORT" --token "$(probe token)" \
+    --small "$(probe small)" --big "$(probe big)" --big-before "$(probe big_actions)" --count "$SEQ" | tee "$RAW/time-actions.txt")"
+  before="$("$CKB" count-actions --database-url "${url_of[$n]}" --relationship "$(probe big)")"
+  settle
+  log "$BACKEND $n: wrk $(label create), ${SECS}s (the relationship holds $before actions)"
+  result="$(run_wrk create "$SECS" create "$tag")"
+  record "create $n" "$result"
+  peak_kb="$(awk -v a="$peak_kb" -v b="$(awk '$1 == "VmHWM:" { print $2 }' "/proc/$SERVER_PID/status")" 'BEGIN { print (b > a ? b : a) }')"
+  stop_size "$n" KILL
+  check="$("$CKB" check-actions --database-url "${url_of[$n]}" --relationship "$(probe big)" --acks "$WORK/acks-$tag.txt" \
+    --before "$before")" || write_ok=""
+  [[ -n "$check" ]] || check="action check: could not run"
+  checks["$n"]="${check#action check \[*\]: }"
+  log "$check"
+}
+
 bench_backend() { # $1 sqlite|postgres; writes $OUT/journal-$1.md
   local backend="$1" n route key first last
+  BACKEND="$backend"
   declare -gA rps=() p50=() p99=() bytes=() errs=() seed_total=() seed_journal=() seed_what=() db_size=() \
-    seq_result=() checks=() big_count=() plans_summary=() load_before=() load_after=()
-  peak_kb=0 write_ok=1 long_runs=()
-  for n in "${SIZE_LIST[@]}"; do bench_size "$backend" "$n"; done
+    seq_result=() checks=() big_count=() plans_summary=() url_of=() jsample_of=() pid_of=() port_of=() all_p50=()
+  peak_kb=0 write_ok=1 low_counts=()
+  for n in "${SIZE_LIST[@]}"; do seed_size "$backend" "$n"; done
+  load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  for n in "${SIZE_LIST[@]}"; do start_size "$n"; smoke_test; done
+  for route in $READS; do measure_route "$route"; done
+  for n in "${SIZE_LIST[@]}"; do write_checks "$n"; done
+  # Listing the relationship that now holds 10,000+ actions, side by side again.
+  for n in "${SIZE_LIST[@]}"; do start_size "$n"; done
+  measure_route big_actions
+  for n in "${SIZE_LIST[@]}"; do
+    big_count["$n"]="$("$CKB" count-actions --database-url "${url_of[$n]}" --relationship "$(use_size "$n"; probe big)")"
+    stop_size "$n" TERM
+  done
+  load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+  for n in "${SIZE_LIST[@]}"; do
+    use_size "$n"
+    log "$backend $n: plans of the hot queries"
+    "$CKB" explain --database-url "${url_of[$n]}" --journal-sample "$JSAMPLE" >"$RAW/plans.md" || die "explain failed"
+    plans_summary["$n"]="$(sed -n '/^| Query/,$p' "$RAW/plans.md")"
+  done
+  if [[ "$backend" == postgres ]]; then drop_pg; else rm -rf "$WORK"/sqlite-*; fi
   first="${SIZE_LIST[0]}" last="${SIZE_LIST[${#SIZE_LIST[@]} - 1]}"
 
   local md="$OUT/journal-$backend.md" name
@@ -287,9 +333,9 @@ bench_backend() { # $1 sqlite|postgres; writes $OUT/journal-$1.md
     echo "## $name: $(commas "$USERS") people, $sizes_text reflections"
     echo
     echo "wrk -t$THREADS -c$CONNS -d${SECS}s --timeout 30s --latency (keep-alive), on 127.0.0.1, server and wrk on the same $(nproc)-CPU machine."
-    for n in "${SIZE_LIST[@]}"; do
-      echo "$(commas "$n") reflections: load average before ${load_before[$n]}, after ${load_after[$n]}."
-    done
+    echo "Both sizes' servers run at once, each idle while the other is measured; every read route runs $REPS rounds of"
+    echo "${SECS} s at each size in turn, and the table shows the round with the median p50 (all p50s below)."
+    echo "Load average before the reads: $load_before; after the last: $load_after."
     echo
     printf '| Route |'
     for n in "${SIZE_LIST[@]}"; do printf ' %s: req/s | p50 (ms) | p99 (ms) |' "$(commas "$n")"; done
@@ -309,9 +355,17 @@ bench_backend() { # $1 sqlite|postgres; writes $OUT/journal-$1.md
       printf ' %s | %s | %s |\n' \
         "$(awk -v a="${p50[$route $last]}" -v b="${p50[$route $first]}" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" "$b" "$e"
     done
-    if ((${#long_runs[@]} > 0)); then
+    echo
+    echo "p50 of every round (ms):"
+    echo
+    for route in $READS big_actions; do
+      printf -- '- %s:' "$(label "$route")"
+      for n in "${SIZE_LIST[@]}"; do printf ' %s at %s;' "${all_p50[$route $n]}" "$(commas "$n")"; done
       echo
-      printf -- '- %s.\n' "${long_runs[@]}"
+    done
+    if ((${#low_counts[@]} > 0)); then
+      echo
+      printf -- '- %s.\n' "${low_counts[@]}"
     fi
     echo
     echo "Creating one action at a time on one keep-alive connection ($SEQ in each relationship, alternating):"

@@ -1,12 +1,12 @@
-//! The five practices' places in the navigation. Each practice's own pages replace its entry here
-//! as it is built; until then the page says what the practice is and that it is coming.
+//! The places in the navigation of the practices not built yet: each page says what the practice
+//! is and that it is coming. Built practices (journal, wheel) have their own pages.
 
 use crate::auth::PageActor;
 use crate::error::PageError;
 use crate::view::{self, Nav};
 use askama::Template;
 use axum::extract::Path;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use coachkit_app::AppError;
 
 #[derive(Template)]
@@ -17,17 +17,7 @@ struct PracticePage {
     summary: &'static str,
 }
 
-const PRACTICES: [(&str, &str, &str); 5] = [
-    (
-        "journal",
-        "Journal: reflection across mentors",
-        "Log sessions with each of your mentors, keep the conversation's detail to yourself, and share reflections by choice. Themes, the questions that stopped you, and your actions roll up across everyone you learn from, into a public page of what you think.",
-    ),
-    (
-        "wheel",
-        "Balance wheel",
-        "Rate how well you engage with each area of your work from 1 to 9, drawn as arcs, then set the time you spend against the time you wish you spent, and see where the gap is.",
-    ),
+const PRACTICES: [(&str, &str, &str); 3] = [
     (
         "learning-log",
         "Leadership Learning Log",
@@ -46,14 +36,13 @@ const PRACTICES: [(&str, &str, &str); 5] = [
 ];
 
 pub async fn show(PageActor(actor): PageActor, Path(slug): Path<String>) -> Result<Response, PageError> {
+    // The built practices live at their own addresses; an old link still gets there.
+    match slug.as_str() {
+        "journal" => return Ok(Redirect::permanent("/journal").into_response()),
+        "wheel" => return Ok(Redirect::permanent("/wheel").into_response()),
+        _ => {}
+    }
     let (slug, title, summary) =
         PRACTICES.iter().find(|(s, _, _)| *s == slug).copied().ok_or(PageError::App(AppError::NotFound("page")))?;
-    let section = match slug {
-        "journal" => "journal",
-        "wheel" => "wheel",
-        "learning-log" => "learning-log",
-        "co-coaching" => "co-coaching",
-        _ => "advice",
-    };
-    Ok(view::render(&PracticePage { nav: Nav::for_actor(&actor, section), title, summary }))
+    Ok(view::render(&PracticePage { nav: Nav::for_actor(&actor, slug), title, summary }))
 }

@@ -1,6 +1,7 @@
 //! Creating an account, signing in and out, and what a mistyped sign-up form shows.
 
 use crate::{PW, on_each_backend, prefers_dark, sign_in};
+use coachkit_testkit::browser::{DESKTOP, PHONE};
 
 #[tokio::test]
 async fn sign_up_through_the_page_lands_on_the_dashboard() {
@@ -16,7 +17,7 @@ async fn sign_up_through_the_page_lands_on_the_dashboard() {
         b.wait_for("#next-heading").await;
         assert_eq!(b.path().await, "/dashboard");
         assert_eq!(b.wait_for("h1").await, "Hello, Ada Lovelace");
-        assert_eq!(b.texts("header .who").await, ["Ada Lovelace"], "the header names who is signed in");
+        assert_eq!(b.texts("header > .signout .who").await, ["Ada Lovelace"], "the header names who is signed in");
         b.screenshot_desktop_and_phone("dashboard").await;
 
         let user = app.app.store.user_by_email("ada@example.org").await.unwrap().expect("the account exists");
@@ -53,7 +54,20 @@ async fn sign_in_then_sign_out_from_the_header() {
         let actor = app.app.actor_from_session(&session).await.unwrap().expect("a live session");
         assert_eq!(actor.user.email, "grace@example.org");
 
-        b.click("header form.signout button").await;
+        // On a phone the links fold into one menu: the row is hidden, the menu opens and leads on.
+        b.set_viewport(PHONE.0, PHONE.1).await;
+        assert!(b.texts(".nav-wide a").await.iter().all(String::is_empty), "no row of links on a phone");
+        assert!(b.texts(".nav-menu nav a").await.iter().all(String::is_empty), "the menu starts closed");
+        b.click(".nav-menu summary").await;
+        b.screenshot("phone-menu-open").await;
+        assert!(!b.overflows_sideways().await, "the open menu stays inside the phone's width");
+        b.click(".nav-menu a[href='/journal']").await;
+        b.wait_for("nav.tabs").await;
+        assert_eq!(b.path().await, "/journal");
+        b.set_viewport(DESKTOP.0, DESKTOP.1).await;
+        assert!(b.texts(".nav-menu summary").await.iter().all(String::is_empty), "no menu button on a wide screen");
+
+        b.click("header > form.signout button").await;
         b.wait_for(".hero").await;
         assert_eq!(b.path().await, "/");
         assert_eq!(b.texts("header nav a").await, ["Sign in", "Create an account"]);

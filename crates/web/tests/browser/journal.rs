@@ -86,7 +86,7 @@ async fn leader_logs_a_session_and_keeps_a_private_detail() {
         b.click("input[name=status][value=held]").await;
         b.fill("#agenda", "Handing the quarterly report over to Sam").await;
         // The GROW notes are folded away until asked for, as a person would open them.
-        b.click("details summary").await;
+        b.click("main details summary").await;
         b.fill("#goal", "Stop writing the report myself").await;
         b.fill("#reality", "I rewrite Sam's drafts at night").await;
         b.fill("#options", "Pair on one section; agree a standard; let a weak draft go out").await;

@@ -60,3 +60,21 @@ async fn when_the_database_is_gone_people_see_a_request_id_not_internals() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn practices_not_built_yet_say_so_and_built_ones_have_moved() {
+    on_each_backend(|app| async move {
+        let c = app.client();
+        c.sign_up("Pat", "pat@example.org", PW).await;
+        let page = c.page("/practices/advice", StatusCode::OK).await;
+        assert!(page.contains("Just-in-time expert advice"), "{page}");
+        for (old, new) in [("/practices/journal", "/journal"), ("/practices/wheel", "/wheel")] {
+            let r = c.get(old).await;
+            assert_eq!(r.status(), StatusCode::PERMANENT_REDIRECT, "{old}");
+            assert_eq!(r.headers()["location"], new);
+        }
+        assert_eq!(c.get("/practices/nothing-here").await.status(), StatusCode::NOT_FOUND);
+        app.stop().await;
+    })
+    .await;
+}

@@ -1,11 +1,14 @@
 //! The reframing section of an assessment: per area, "if your whole job were only this area, what
 //! would you do?", the tasks named in answer, and turning one into an action of the journal.
 
+use super::show::page_view;
 use super::{field, record_id};
 use crate::auth::{CsrfForm, PageActor};
 use crate::error::PageError;
 use crate::state::AppState;
+use crate::view;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use coachkit_app::AppError;
 use coachkit_app::wheel::AssessmentPage;
@@ -25,6 +28,8 @@ pub struct ReframeArea {
     pub open: bool,
     pub place_to_look: bool,
     pub items: Vec<ItemLine>,
+    /// What was typed into this area's field and why it was refused, shown next to the field.
+    pub refused: Option<(String, String)>,
 }
 
 pub fn reframe_areas(page: &AssessmentPage) -> Vec<ReframeArea> {
@@ -47,6 +52,7 @@ pub fn reframe_areas(page: &AssessmentPage) -> Vec<ReframeArea> {
                         action: i.action_id.as_ref().map(|_| i.action_status.clone().unwrap_or_else(|| "open".into())),
                     })
                     .collect(),
+                refused: None,
             }
         })
         .collect()
@@ -60,8 +66,21 @@ pub async fn add(
 ) -> Result<Response, PageError> {
     let id = record_id(&id, "assessment")?;
     let area: usize = field(&pairs, "area").trim().parse().map_err(|_| PageError::App(AppError::NotFound("area")))?;
-    state.app.add_reframing_item(&actor, &id, area, field(&pairs, "text")).await?;
-    Ok(Redirect::to(&format!("/wheel/assessments/{id}#reframe-{area}")).into_response())
+    let text = field(&pairs, "text");
+    match state.app.add_reframing_item(&actor, &id, area, text).await {
+        Ok(_) => Ok(Redirect::to(&format!("/wheel/assessments/{id}#reframe-{area}")).into_response()),
+        // A refused task: the page again, with the text kept and the reason beside its field.
+        Err(AppError::Invalid(errors)) => {
+            let mut page = page_view(&state, &actor, &id).await?;
+            let reason = errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; ");
+            if let Some(a) = page.reframing.iter_mut().find(|a| a.index == area) {
+                a.open = true;
+                a.refused = Some((text.to_owned(), format!("The task {reason}.")));
+            }
+            Ok(view::render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn to_action(

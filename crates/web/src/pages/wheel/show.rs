@@ -32,7 +32,7 @@ pub struct Link {
 
 #[derive(Template)]
 #[template(path = "wheel/assessment.html")]
-struct Page {
+pub(super) struct Page {
     nav: Nav,
     id: String,
     heading: String,
@@ -52,7 +52,7 @@ struct Page {
     complete: bool,
     can_fill: bool,
     can_manage: bool,
-    reframing: Vec<ReframeArea>,
+    pub(super) reframing: Vec<ReframeArea>,
     audience_choices: Vec<AudienceChoice>,
     audience_value: String,
     compare_with: Vec<Link>,
@@ -127,7 +127,7 @@ fn picture(page: &AssessmentPage, assessment: &Assessment, theme: Theme, on_page
     wheel_svg(assessment, &options)
 }
 
-async fn page_view(state: &AppState, actor: &Actor, id: &str) -> Result<Page, PageError> {
+pub(super) async fn page_view(state: &AppState, actor: &Actor, id: &str) -> Result<Page, PageError> {
     let page = state.app.wheel_assessment(actor, id).await?;
     let Some(assessment) = page.assessment.as_ref() else {
         return Err(AppError::NotFound("assessment").into());

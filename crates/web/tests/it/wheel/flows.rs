@@ -228,9 +228,24 @@ async fn a_reframing_task_becomes_an_action_in_the_journal() {
         assert!(seen.contains("Draft a five-year picture on one page") && !seen.contains("Make it an action"));
         let r = coach.submit(&page, &format!("{page}/reframing"), &[("area", "0"), ("text", "A task of mine")]).await;
         assert_eq!(r.status(), StatusCode::FORBIDDEN);
-        // An empty task or an area that is not there is refused.
+        // An empty or overlong task is refused on the page itself, next to its field, with what was
+        // typed kept; an area that is not there is refused outright.
         let r = leader.submit(&page, &format!("{page}/reframing"), &[("area", "0"), ("text", "  ")]).await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.unwrap();
+        assert!(body.contains(r#"<p class="field-error" id="task-0-error">The task must not be empty.</p>"#), "{body}");
+        assert!(body.contains("If your whole job were only Vision"), "the assessment page, not an error page");
+        let long = "a plan ".repeat(50);
+        let r = leader.submit(&page, &format!("{page}/reframing"), &[("area", "1"), ("text", &long)]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body = r.text().await.unwrap();
+        assert!(body.contains("The task is too long (349 characters; at most 300)."), "{body}");
+        assert!(body.contains(&format!(r#"value="{long}""#)) && body.contains(r#"aria-invalid="true""#));
+        assert_eq!(
+            app.app.wheel_assessment(&c.leader, &id).await.unwrap().reframing[1].items.len(),
+            0,
+            "nothing stored"
+        );
         let r = leader.submit(&page, &format!("{page}/reframing"), &[("area", "9"), ("text", "x")]).await;
         assert_eq!(r.status(), StatusCode::NOT_FOUND);
         app.stop().await;
