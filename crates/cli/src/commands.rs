@@ -203,12 +203,23 @@ async fn serve(app: App, settings: &Settings, load_demo: bool, started: Instant)
     Ok(())
 }
 
-/// Removes expired sessions and old sign-in attempts every hour.
+/// Removes expired sessions and old sign-in attempts every hour; merges the search index at start
+/// and then once a day (see `Store::merge_search_index_step`).
 async fn sweep(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let mut next_merge = std::time::Instant::now();
     loop {
         let day_ago = coachkit_store::now_ms() - 24 * 3_600_000;
         if let Err(e) = app.store.sweep_expired(day_ago).await {
             tracing::warn!(error = ?e, "sweeping expired sessions failed");
+        }
+        if std::time::Instant::now() >= next_merge {
+            next_merge += Duration::from_secs(24 * 3600);
+            let started = std::time::Instant::now();
+            match app.merge_search_index().await {
+                Ok(0) => {}
+                Ok(steps) => tracing::info!(steps, ms = started.elapsed().as_millis() as u64, "search index merged"),
+                Err(e) => tracing::warn!(error = ?e, "merging the search index failed"),
+            }
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(3600)) => {}

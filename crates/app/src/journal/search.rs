@@ -108,6 +108,20 @@ impl App {
     }
 }
 
+impl App {
+    /// Merges the search index into one segment, a step at a time, pausing between steps so that
+    /// writes go on; returns how many steps did work (0: it was already merged, or PostgreSQL).
+    pub async fn merge_search_index(&self) -> AppResult<u32> {
+        const PAGES_PER_STEP: i64 = 256; // about 1 MB written per step: a few milliseconds
+        let mut steps = 0;
+        while self.store.merge_search_index_step(PAGES_PER_STEP).await? {
+            steps += 1;
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+        Ok(steps)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

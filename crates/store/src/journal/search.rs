@@ -132,3 +132,27 @@ impl Store {
         Ok(q.fetch_all(&self.pool).await?)
     }
 }
+
+impl Store {
+    /// One step of merging the full-text index into a single segment; `true` if the step did
+    /// any work (call again until it does not). SQLite's FTS5 keeps a handful of segments per
+    /// level of size, so a search looks up each word in more segments as the index grows; merged
+    /// into one, the cost of a search stops depending on how many documents there are. This is
+    /// FTS5's 'merge' with a negative page count, an 'optimize' done a few pages at a time, so
+    /// writers wait for one step at most. PostgreSQL's GIN index needs nothing of the kind.
+    pub async fn merge_search_index_step(&self, pages: i64) -> DbResult<bool> {
+        if self.backend() != Backend::Sqlite {
+            return Ok(false);
+        }
+        // The writer pool holds SQLite's one write connection; total_changes() is per connection.
+        let mut conn = self.writer.acquire().await?;
+        let (before,): (i64,) = sqlx::query_as("SELECT total_changes()").fetch_one(&mut *conn).await?;
+        sqlx::query("INSERT INTO search_fts(search_fts, rank) VALUES ('merge', $1)")
+            .bind(-pages.max(1))
+            .execute(&mut *conn)
+            .await?;
+        let (after,): (i64,) = sqlx::query_as("SELECT total_changes()").fetch_one(&mut *conn).await?;
+        // FTS5's documented test: a difference of 2 or more means pages were merged.
+        Ok(after - before >= 2)
+    }
+}

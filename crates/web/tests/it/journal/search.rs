@@ -77,3 +77,30 @@ async fn hits_come_newest_first_and_stop_words_find_nothing() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_merged_index_answers_as_before() {
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        // Each write commits on its own, leaving FTS5 several segments on several levels.
+        let mut ids = vec![];
+        for n in 0..30 {
+            ids.push(reflection(&app, &c.leader, None, &format!("segment note {n}"), "private", "").await);
+        }
+        ids.reverse();
+        let steps = app.app.merge_search_index().await.unwrap();
+        match app.app.store.backend() {
+            coachkit_store::Backend::Sqlite => assert!(steps > 0, "30 separate writes leave segments to merge"),
+            coachkit_store::Backend::Postgres => assert_eq!(steps, 0, "nothing to do for GIN"),
+        }
+        assert_eq!(app.app.merge_search_index().await.unwrap(), 0, "merged already: a no-op");
+        let hits = found(&app, &c.leader, "segment").await;
+        assert_eq!(hits, ids, "all 30, newest first, as before");
+        assert!(found(&app, &c.mentor, "segment").await.is_empty(), "access tokens survive the merge");
+        // Writes after a merge are found too.
+        let late = reflection(&app, &c.leader, None, "segment written later", "private", "").await;
+        assert_eq!(found(&app, &c.leader, "later").await, [late]);
+        app.stop().await;
+    })
+    .await;
+}
