@@ -3,6 +3,8 @@
 //! remembers which record of the file became which record here, so a second import of the same
 //! file finds everything present and adds nothing.
 
+use super::reflections::insert_reflection_rows;
+use super::sessions::insert_session_row;
 use super::{NewAction, NewReflection, NewSession, index_document, parts};
 use crate::Store;
 use crate::error::DbResult;
@@ -173,26 +175,7 @@ impl ImportTx {
         theme_ids: &[String],
         detail: Option<&str>,
     ) -> DbResult<()> {
-        sqlx::query(
-            "INSERT INTO journal_sessions (id, relationship_id, created_by, starts_at, duration_minutes, status, agenda, \
-               goal, reality, options, way_forward, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-        )
-        .bind(s.id)
-        .bind(s.relationship_id)
-        .bind(s.created_by)
-        .bind(s.starts_at)
-        .bind(s.duration_minutes)
-        .bind(s.status)
-        .bind(s.agenda)
-        .bind(s.grow.goal.as_deref())
-        .bind(s.grow.reality.as_deref())
-        .bind(s.grow.options.as_deref())
-        .bind(s.grow.way_forward.as_deref())
-        .bind(stamps.created_at)
-        .bind(stamps.updated_at)
-        .execute(&mut *self.tx)
-        .await?;
+        insert_session_row(&mut self.tx, s, &self.owner, stamps.created_at, stamps.updated_at).await?;
         for theme in theme_ids {
             sqlx::query("INSERT INTO session_themes (theme_id, session_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .bind(theme)
@@ -200,21 +183,6 @@ impl ImportTx {
                 .execute(&mut *self.tx)
                 .await?;
         }
-        let grow = [s.agenda, s.grow.goal.as_deref(), s.grow.reality.as_deref(), s.grow.options.as_deref()];
-        let text = grow.into_iter().chain([s.grow.way_forward.as_deref()]).flatten().collect::<Vec<_>>().join("\n");
-        let to_relationship = Audience::Relationship(RelationshipId::from_trusted(s.relationship_id.to_owned()));
-        index_document(
-            &mut self.tx,
-            s.id,
-            "session",
-            &self.owner,
-            Some(s.relationship_id),
-            &to_relationship,
-            stamps.updated_at,
-            "Session",
-            &text,
-        )
-        .await?;
         if let Some(body) = detail {
             let note_id = coachkit_domain::RecordId::new().to_string();
             sqlx::query(
@@ -245,45 +213,7 @@ impl ImportTx {
     }
 
     pub async fn insert_reflection(&mut self, r: &NewReflection<'_>, stamps: Stamps) -> DbResult<()> {
-        let (word, target) = parts(r.audience);
-        sqlx::query(
-            "INSERT INTO reflections (id, author_id, session_id, relationship_id, title, body, audience, audience_target, shared_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9)",
-        )
-        .bind(r.id)
-        .bind(r.author_id)
-        .bind(r.session_id)
-        .bind(r.relationship_id)
-        .bind(r.title)
-        .bind(r.body)
-        .bind(word)
-        .bind(target)
-        .bind(stamps.updated_at)
-        .bind(stamps.created_at)
-        .execute(&mut *self.tx)
-        .await?;
-        for theme in r.theme_ids {
-            sqlx::query(
-                "INSERT INTO reflection_themes (theme_id, reflection_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            )
-            .bind(theme)
-            .bind(r.id)
-            .execute(&mut *self.tx)
-            .await?;
-        }
-        let title = r.title.unwrap_or("");
-        index_document(
-            &mut self.tx,
-            r.id,
-            "reflection",
-            r.author_id,
-            r.relationship_id,
-            r.audience,
-            stamps.updated_at,
-            title,
-            r.body,
-        )
-        .await?;
+        insert_reflection_rows(&mut self.tx, r, stamps.created_at, stamps.updated_at).await?;
         Ok(())
     }
 

@@ -39,47 +39,48 @@ pub(crate) const SELECT: &str = "SELECT r.id, r.author_id, r.session_id, r.relat
     FROM reflections r LEFT JOIN relationships rel ON rel.id = r.relationship_id \
     LEFT JOIN users c ON c.id = rel.coach_id";
 
+/// The reflection's row, its themes and its search document, as written here or brought in by an
+/// import with its original times (shared when last written).
+pub(super) async fn insert_reflection_rows(
+    conn: &mut sqlx::AnyConnection,
+    r: &NewReflection<'_>,
+    created_at: i64,
+    updated_at: i64,
+) -> Result<(), sqlx::Error> {
+    let (word, target) = parts(r.audience);
+    sqlx::query(
+        "INSERT INTO reflections (id, author_id, session_id, relationship_id, title, body, audience, audience_target, shared_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $9)",
+    )
+    .bind(r.id)
+    .bind(r.author_id)
+    .bind(r.session_id)
+    .bind(r.relationship_id)
+    .bind(r.title)
+    .bind(r.body)
+    .bind(word)
+    .bind(target)
+    .bind(updated_at)
+    .bind(created_at)
+    .execute(&mut *conn)
+    .await?;
+    for theme in r.theme_ids {
+        sqlx::query("INSERT INTO reflection_themes (theme_id, reflection_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(theme)
+            .bind(r.id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    let title = r.title.unwrap_or("");
+    index_document(conn, r.id, "reflection", r.author_id, r.relationship_id, r.audience, updated_at, title, r.body)
+        .await
+}
+
 impl Store {
     pub async fn create_reflection(&self, r: NewReflection<'_>) -> DbResult<()> {
         let now = now_ms();
-        let (word, target) = parts(r.audience);
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO reflections (id, author_id, session_id, relationship_id, title, body, audience, audience_target, shared_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9)",
-        )
-        .bind(r.id)
-        .bind(r.author_id)
-        .bind(r.session_id)
-        .bind(r.relationship_id)
-        .bind(r.title)
-        .bind(r.body)
-        .bind(word)
-        .bind(target)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        for theme in r.theme_ids {
-            sqlx::query(
-                "INSERT INTO reflection_themes (theme_id, reflection_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-            )
-            .bind(theme)
-            .bind(r.id)
-            .execute(&mut *tx)
-            .await?;
-        }
-        index_document(
-            &mut tx,
-            r.id,
-            "reflection",
-            r.author_id,
-            r.relationship_id,
-            r.audience,
-            now,
-            r.title.unwrap_or(""),
-            r.body,
-        )
-        .await?;
+        insert_reflection_rows(&mut tx, &r, now, now).await?;
         tx.commit().await?;
         Ok(())
     }

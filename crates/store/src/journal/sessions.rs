@@ -59,6 +59,39 @@ fn session_text(agenda: Option<&str>, grow: &Grow) -> String {
         .join("\n")
 }
 
+/// The session's row and its search document (owned by the leader, addressed to the
+/// relationship), as created here or brought in by an import with its original times.
+pub(super) async fn insert_session_row(
+    conn: &mut sqlx::AnyConnection,
+    s: &NewSession<'_>,
+    leader_id: &str,
+    created_at: i64,
+    updated_at: i64,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(&format!(
+        "INSERT INTO journal_sessions ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+    ))
+    .bind(s.id)
+    .bind(s.relationship_id)
+    .bind(s.created_by)
+    .bind(s.starts_at)
+    .bind(s.duration_minutes)
+    .bind(s.status)
+    .bind(s.agenda)
+    .bind(s.grow.goal.as_deref())
+    .bind(s.grow.reality.as_deref())
+    .bind(s.grow.options.as_deref())
+    .bind(s.grow.way_forward.as_deref())
+    .bind(created_at)
+    .bind(updated_at)
+    .execute(&mut *conn)
+    .await?;
+    let audience = Audience::Relationship(coachkit_domain::RelationshipId::from_trusted(s.relationship_id.into()));
+    let text = session_text(s.agenda, s.grow);
+    index_document(conn, s.id, "session", leader_id, Some(s.relationship_id), &audience, updated_at, "Session", &text)
+        .await
+}
+
 impl Store {
     /// Creates a session. The session's text is searchable by both parties (it is the
     /// relationship's shared record), so its search row is owned by the leader and addressed to
@@ -66,27 +99,7 @@ impl Store {
     pub async fn create_journal_session(&self, s: NewSession<'_>, leader_id: &str) -> DbResult<()> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
-        sqlx::query(&format!(
-            "INSERT INTO journal_sessions ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12)"
-        ))
-        .bind(s.id)
-        .bind(s.relationship_id)
-        .bind(s.created_by)
-        .bind(s.starts_at)
-        .bind(s.duration_minutes)
-        .bind(s.status)
-        .bind(s.agenda)
-        .bind(s.grow.goal.as_deref())
-        .bind(s.grow.reality.as_deref())
-        .bind(s.grow.options.as_deref())
-        .bind(s.grow.way_forward.as_deref())
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        let audience = Audience::Relationship(coachkit_domain::RelationshipId::from_trusted(s.relationship_id.into()));
-        let text = session_text(s.agenda, s.grow);
-        index_document(&mut tx, s.id, "session", leader_id, Some(s.relationship_id), &audience, now, "Session", &text)
-            .await?;
+        insert_session_row(&mut tx, &s, leader_id, now, now).await?;
         tx.commit().await?;
         Ok(())
     }
