@@ -40,31 +40,44 @@ const SELECT: &str = "SELECT a.id, a.owner_id, a.relationship_id, a.session_id, 
     u.display_name AS assignee_name, a.text, a.due_at, a.status, a.audience, a.audience_target, a.shared_at, \
     a.created_at, a.updated_at FROM actions a LEFT JOIN users u ON u.id = a.assignee_id";
 
+/// The action's row and its search document, as created here (open, now) or brought in by an
+/// import with its status and original times (shared when last written).
+pub(super) async fn insert_action_row(
+    conn: &mut sqlx::AnyConnection,
+    a: &NewAction<'_>,
+    status: &str,
+    created_at: i64,
+    updated_at: i64,
+) -> Result<(), sqlx::Error> {
+    let (word, target) = parts(a.audience);
+    sqlx::query(
+        "INSERT INTO actions (id, owner_id, relationship_id, session_id, reflection_id, assignee_id, text, due_at, status, audience, audience_target, shared_at, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12)",
+    )
+    .bind(a.id)
+    .bind(a.owner_id)
+    .bind(a.relationship_id)
+    .bind(a.session_id)
+    .bind(a.reflection_id)
+    .bind(a.assignee_id)
+    .bind(a.text)
+    .bind(a.due_at)
+    .bind(status)
+    .bind(word)
+    .bind(target)
+    .bind(updated_at)
+    .bind(created_at)
+    .execute(&mut *conn)
+    .await?;
+    index_document(conn, a.id, "action", a.owner_id, a.relationship_id, a.audience, updated_at, "Action", a.text).await
+}
+
 impl Store {
     /// Creates an action: one insert and one index row, whatever the relationship already holds.
     pub async fn create_action(&self, a: NewAction<'_>) -> DbResult<()> {
         let now = now_ms();
-        let (word, target) = parts(a.audience);
         let mut tx = self.begin_write().await?;
-        sqlx::query(
-            "INSERT INTO actions (id, owner_id, relationship_id, session_id, reflection_id, assignee_id, text, due_at, status, audience, audience_target, shared_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9, $10, $11, $11, $11)",
-        )
-        .bind(a.id)
-        .bind(a.owner_id)
-        .bind(a.relationship_id)
-        .bind(a.session_id)
-        .bind(a.reflection_id)
-        .bind(a.assignee_id)
-        .bind(a.text)
-        .bind(a.due_at)
-        .bind(word)
-        .bind(target)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        index_document(&mut tx, a.id, "action", a.owner_id, a.relationship_id, a.audience, now, "Action", a.text)
-            .await?;
+        insert_action_row(&mut tx, &a, "open", now, now).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -3,6 +3,7 @@
 //! remembers which record of the file became which record here, so a second import of the same
 //! file finds everything present and adds nothing.
 
+use super::actions::insert_action_row;
 use super::reflections::insert_reflection_rows;
 use super::sessions::insert_session_row;
 use super::{NewAction, NewReflection, NewSession, index_document, parts};
@@ -255,38 +256,7 @@ impl ImportTx {
     }
 
     pub async fn insert_action(&mut self, a: &NewAction<'_>, status: &str, stamps: Stamps) -> DbResult<()> {
-        let (word, target) = parts(a.audience);
-        sqlx::query(
-            "INSERT INTO actions (id, owner_id, relationship_id, session_id, reflection_id, assignee_id, text, due_at, status, audience, audience_target, shared_at, created_at, updated_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12)",
-        )
-        .bind(a.id)
-        .bind(a.owner_id)
-        .bind(a.relationship_id)
-        .bind(a.session_id)
-        .bind(a.reflection_id)
-        .bind(a.assignee_id)
-        .bind(a.text)
-        .bind(a.due_at)
-        .bind(status)
-        .bind(word)
-        .bind(target)
-        .bind(stamps.updated_at)
-        .bind(stamps.created_at)
-        .execute(&mut *self.tx)
-        .await?;
-        index_document(
-            &mut self.tx,
-            a.id,
-            "action",
-            a.owner_id,
-            a.relationship_id,
-            a.audience,
-            stamps.updated_at,
-            "Action",
-            a.text,
-        )
-        .await?;
+        insert_action_row(&mut self.tx, a, status, stamps.created_at, stamps.updated_at).await?;
         Ok(())
     }
 
