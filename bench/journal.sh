@@ -15,8 +15,6 @@
 # with the ratio of their p50s.
 # Writes bench/out/journal-<backend>.md and bench/out/journal.md; raw output in bench/out/raw/journal.
 set -euo pipefail
-# No `| head` anywhere: with pipefail, a writer cut off by head's early exit (SIGPIPE) would stop
-# the whole run at random; awk reads to the end.
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
@@ -45,20 +43,9 @@ read -r -a SIZE_LIST <<<"$SIZES"
 ((${#SIZE_LIST[@]} >= 1 && ${#SIZE_LIST[@]} <= 4)) || die "BENCH_JOURNAL_SIZES needs 1 to 4 sizes"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/coachkit-journal-bench.XXXXXX")"
-SERVER_PID=""
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh" # build_binaries, start_server, stop_server, field, commas
 PG_CREATED=""
-STARTS=0
-
-stop_server() { # $1: TERM to stop cleanly, KILL to simulate a crash
-  [[ -n "$SERVER_PID" ]] || return 0
-  {
-    kill "-$1" "$SERVER_PID" || true
-    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" || break; sleep 0.1; done # at most 10 s
-    kill -KILL "$SERVER_PID" || true
-    wait "$SERVER_PID" || true
-  } 2>/dev/null
-  SERVER_PID=""
-}
 
 drop_pg() { # every database this run created (one per size)
   local db
@@ -77,40 +64,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log "building coachkit and coachkit-bench (release)"
-(cd "$ROOT" && cargo build --release -p coachkit -p coachkit-bench)
-TARGET_DIR="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)"
-mkdir -p "$WORK/bin"
-cp "$TARGET_DIR/release/coachkit" "$TARGET_DIR/release/coachkit-bench" "$WORK/bin/"
-CK="$WORK/bin/coachkit"
-CKB="$WORK/bin/coachkit-bench"
+build_binaries
 
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; } # $1 key, $2 RESULT line
 probe() { sed -n "s/^#probe .* $1=\([^ ]*\).*/\1/p" "$JSAMPLE"; } # $1 key of the #probe line
 per_size() { # $1 format with %s for the size's value, $2.. values; joined with " | "
   local fmt="$1" out="" v
   shift
   for v in "$@"; do out="${out:+$out | }$(printf "$fmt" "$v")"; done
   printf '%s' "$out"
-}
-commas() { awk -v n="$1" 'BEGIN { s = n ""; o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
-
-start_server() { # $1 database URL; sets SERVER_PID, PORT
-  STARTS=$((STARTS + 1))
-  local log_file="$WORK/server-$STARTS.log" up=""
-  (cd "$WORK" && NO_COLOR=1 exec "$CK" serve --database-url "$1" --bind 127.0.0.1:0) 2>"$log_file" >&2 &
-  SERVER_PID=$!
-  PORT=""
-  for _ in $(seq 1 4000); do # 4000 polls of >= 5 ms: gives up after 20-40 s
-    kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited: $(tail -5 "$log_file")"
-    [[ -n "$PORT" ]] || PORT="$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log_file" | awk 'NR == 1')"
-    if [[ -n "$PORT" ]] && curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
-      up=1
-      break
-    fi
-    sleep 0.005
-  done
-  [[ -n "$up" ]] || die "the server did not answer /healthz: $(tail -5 "$log_file")"
 }
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVER_PID/stat"; } # user + system, in 10 ms ticks

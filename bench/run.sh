@@ -32,20 +32,10 @@ for tool in cargo curl wrk; do
 done
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/coachkit-bench.XXXXXX")"
-SERVER_PID=""
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh" # build_binaries, start_server, stop_server, field, commas
+START_POLLS=2000 # a fresh 10,000-person instance answers well within 10 to 20 s
 PG_CREATED=""
-STARTS=0
-
-stop_server() { # $1: TERM to stop cleanly, KILL to simulate a crash
-  [[ -n "$SERVER_PID" ]] || return 0
-  { # stderr silenced: bash would report the killed job there
-    kill "-$1" "$SERVER_PID" || true
-    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" || break; sleep 0.1; done # at most 10 s
-    kill -KILL "$SERVER_PID" || true
-    wait "$SERVER_PID" || true
-  } 2>/dev/null
-  SERVER_PID=""
-}
 
 drop_pg() {
   psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
@@ -60,41 +50,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# --- build (release, in the workspace's target dir), then copy the binaries so that someone else
-# --- rebuilding in the same target dir cannot swap them during the run.
-log "building coachkit and coachkit-bench (release)"
-(cd "$ROOT" && cargo build --release -p coachkit -p coachkit-bench)
-TARGET_DIR="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)"
-mkdir -p "$WORK/bin"
-cp "$TARGET_DIR/release/coachkit" "$TARGET_DIR/release/coachkit-bench" "$WORK/bin/"
-CK="$WORK/bin/coachkit"
-CKB="$WORK/bin/coachkit-bench"
+build_binaries
 
 rss_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; } # $1 pid, $2 VmRSS|VmHWM
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; } # $1 key, $2 RESULT line
-
-start_server() { # $1 database URL; sets SERVER_PID, PORT, START_MS (wall clock), READY_MS (server's own)
-  STARTS=$((STARTS + 1))
-  local log_file="$WORK/server-$STARTS.log" t0 up=""
-  t0=$(date +%s%N)
-  # Port 0: the kernel picks a free port (the machine is shared); the log line names it.
-  (cd "$WORK" && NO_COLOR=1 exec "$CK" serve --database-url "$1" --bind 127.0.0.1:0) 2>"$log_file" >&2 &
-  SERVER_PID=$!
-  PORT=""
-  for _ in $(seq 1 2000); do # 2000 polls of >= 5 ms: gives up after 10-20 s
-    kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited: $(tail -5 "$log_file")"
-    [[ -n "$PORT" ]] || PORT="$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log_file" | head -1)"
-    if [[ -n "$PORT" ]] && curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
-      up=1
-      break
-    fi
-    sleep 0.005
-  done
-  [[ -n "$up" ]] || die "the server did not answer /healthz: $(tail -5 "$log_file")"
-  START_MS=$((($(date +%s%N) - t0) / 1000000))
-  READY_MS="$(sed 's/\x1b\[[0-9;]*m//g' "$log_file" | sed -n 's/.*ready_ms=\([0-9]*\).*/\1/p' | head -1)"
-}
 
 smoke_test() { # the seeded credentials must really sign in: a 303 to /signin would count as success in wrk
   local line id token session base="http://127.0.0.1:$PORT"
@@ -260,7 +219,7 @@ done
   echo "# coachkit load benchmark"
   echo
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')."
-  echo "$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(uname -sr), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)."
+  echo "$(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | awk 'NR == 1')), $(uname -sr), $(wrk -v 2>&1 | awk 'NR == 1 { print $1, $2 }')."
   echo "Command: \`BENCH_SECONDS=$SECS BENCH_BACKENDS=\"$BACKENDS\" bench/run.sh\`"
   echo
   for backend in $BACKENDS; do cat "$OUT/results-$backend.md"; done

@@ -1,0 +1,57 @@
+# Helpers shared by bench/run.sh and bench/journal.sh (sourced, not run). The caller defines
+# log and die, and sets ROOT (the workspace) and WORK (a scratch directory) before sourcing.
+# No `| head` anywhere: with pipefail, a writer cut off by head's early exit (SIGPIPE) would stop
+# the whole run at random; awk reads to the end.
+
+SERVER_PID=""
+STARTS=0
+
+# Builds coachkit and coachkit-bench (release, in the workspace's target dir), then copies the
+# binaries so that someone else rebuilding in the same target dir cannot swap them during the run.
+# Sets CK and CKB.
+build_binaries() {
+  log "building coachkit and coachkit-bench (release)"
+  (cd "$ROOT" && cargo build --release -p coachkit -p coachkit-bench)
+  local target_dir
+  target_dir="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)"
+  mkdir -p "$WORK/bin"
+  cp "$target_dir/release/coachkit" "$target_dir/release/coachkit-bench" "$WORK/bin/"
+  CK="$WORK/bin/coachkit"
+  CKB="$WORK/bin/coachkit-bench"
+}
+
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; } # $1 key, $2 RESULT line
+commas() { awk -v n="$1" 'BEGIN { s = n ""; o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } print s o }'; }
+
+start_server() { # $1 database URL; sets SERVER_PID, PORT, START_MS (wall clock), READY_MS (server's own)
+  STARTS=$((STARTS + 1))
+  local log_file="$WORK/server-$STARTS.log" t0 up=""
+  t0=$(date +%s%N)
+  # Port 0: the kernel picks a free port (the machine is shared); the log line names it.
+  (cd "$WORK" && NO_COLOR=1 exec "$CK" serve --database-url "$1" --bind 127.0.0.1:0) 2>"$log_file" >&2 &
+  SERVER_PID=$!
+  PORT=""
+  for _ in $(seq 1 "${START_POLLS:-4000}"); do # polls of >= 5 ms: 4000 gives up after 20-40 s
+    kill -0 "$SERVER_PID" 2>/dev/null || die "the server exited: $(tail -5 "$log_file")"
+    [[ -n "$PORT" ]] || PORT="$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log_file" | awk 'NR == 1')"
+    if [[ -n "$PORT" ]] && curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz"; then
+      up=1
+      break
+    fi
+    sleep 0.005
+  done
+  [[ -n "$up" ]] || die "the server did not answer /healthz: $(tail -5 "$log_file")"
+  START_MS=$((($(date +%s%N) - t0) / 1000000))
+  READY_MS="$(sed 's/\x1b\[[0-9;]*m//g' "$log_file" | sed -n 's/.*ready_ms=\([0-9]*\).*/\1/p' | awk 'NR == 1')"
+}
+
+stop_server() { # $1: TERM to stop cleanly, KILL to simulate a crash
+  [[ -n "$SERVER_PID" ]] || return 0
+  { # stderr silenced: bash would report the killed job there
+    kill "-$1" "$SERVER_PID" || true
+    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" || break; sleep 0.1; done # at most 10 s
+    kill -KILL "$SERVER_PID" || true
+    wait "$SERVER_PID" || true
+  } 2>/dev/null
+  SERVER_PID=""
+}
