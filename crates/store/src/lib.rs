@@ -9,6 +9,7 @@ mod db;
 mod error;
 pub mod journal;
 mod login_attempts;
+pub mod mentoring;
 mod orgs;
 mod outbox;
 mod relationships;

@@ -29,16 +29,21 @@ const COLUMNS: &str = "id, to_addr, subject, body, created_at, attempts, next_at
 
 impl Store {
     pub async fn enqueue_mail(&self, mail: NewMail<'_>) -> DbResult<MailId> {
+        self.enqueue_mail_at(mail, now_ms()).await
+    }
+
+    /// Queues a message that the sender will not pick up before `send_at` (a reminder).
+    pub async fn enqueue_mail_at(&self, mail: NewMail<'_>, send_at: i64) -> DbResult<MailId> {
         let id = MailId::new();
-        let now = now_ms();
         sqlx::query(
-            "INSERT INTO outbox (id, to_addr, subject, body, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $5)",
+            "INSERT INTO outbox (id, to_addr, subject, body, created_at, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(id.as_str())
         .bind(mail.to)
         .bind(mail.subject)
         .bind(mail.body)
-        .bind(now)
+        .bind(now_ms())
+        .bind(send_at)
         .execute(&self.writer)
         .await?;
         Ok(id)

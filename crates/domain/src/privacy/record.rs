@@ -61,7 +61,7 @@ impl RecordKind {
     ];
 
     /// Which audiences a kind may be given. The product's promises live here: a session's private
-    /// detail is never shared, coach notes go at most to that one client, advice is never public.
+    /// detail is never shared, coach notes go at most to that one client, advice never leaves the leader's own coaches.
     pub fn permits(self, audience: &Audience) -> bool {
         use Audience as A;
         use RecordKind as K;
@@ -79,7 +79,9 @@ impl RecordKind {
             }
             K::Challenge => matches!(audience, A::Private | A::ProgrammeMembers(_) | A::Team(_)),
             K::TeamNote => matches!(audience, A::Private | A::Team(_)),
-            K::AdviceRequest | K::AdviceItem => matches!(audience, A::Private),
+            // A leader may show their request (and, where an expert agreed, that expert's advice,
+            // once the seal has opened) to their own coaches; never to a programme or the public.
+            K::AdviceRequest | K::AdviceItem => matches!(audience, A::Private | A::Relationship(_) | A::AllMyCoaches),
         }
     }
 }

@@ -1,0 +1,11 @@
+//! Practice 5's storage: advice requests, their experts, the experts' advice items, reminders
+//! waiting in the outbox, and the action plan's steps. Rows come back as plain columns; the app
+//! decides the seal and asks the privacy policy about every row before anything is shown.
+
+mod experts;
+mod items;
+mod requests;
+
+pub use experts::{ExpertRow, NewExpert};
+pub use items::{ItemRow, ItemText};
+pub use requests::{NewRequest, RequestRow};
