@@ -10,6 +10,7 @@ pub mod demo;
 mod error;
 pub mod journal;
 pub mod mail;
+pub mod mentoring;
 mod orgs;
 mod passwords;
 mod relationships;

@@ -16,6 +16,7 @@ mod sessions;
 mod themes;
 pub mod time;
 
+pub(crate) use actions::view_for_coach;
 pub use actions::{ActionInput, ActionView};
 pub use killer::KillerView;
 pub use positions::{PageContent, PositionView, PublicPage, PublishedPosition};

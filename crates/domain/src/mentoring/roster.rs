@@ -98,7 +98,7 @@ impl Placement {
 }
 
 /// One expert as the leader typed them, before it is checked.
-#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RawExpert {
     pub name: String,

@@ -194,9 +194,22 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("DELETE FROM advice_reminders WHERE expert_id = $1").bind(expert).execute(&mut *tx).await?;
+        // Rows whose mail went (or is going) out stay: they count toward the three reminders.
+        sqlx::query("DELETE FROM advice_reminders WHERE expert_id = $1 AND mail_id NOT IN (SELECT id FROM outbox)")
+            .bind(expert)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(done.rows_affected())
+    }
+
+    /// Reminders an expert has been sent or is being sent (kept after a cancel).
+    pub async fn advice_reminders_count(&self, expert: &str) -> DbResult<i64> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM advice_reminders WHERE expert_id = $1")
+            .bind(expert)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n)
     }
 
     /// Reminders still waiting for an expert: (mail id, when), soonest first.
