@@ -6,11 +6,13 @@
 //! ([`teams`]). The journal asks which earlier reflections are about the same thing ([`journal`]).
 //!
 //! Everything runs on the CPU from data compiled into the binary ([`embed`]): a static embedding
-//! model distilled from all-MiniLM-L6-v2, int8, about 8 MB. A stemmed tf-idf ([`lexical`]) is the
+//! model distilled from all-MiniLM-L6-v2, int8, about 8 MB, read within each request by [`engine()`]
+//! (hubness-corrected, the situation's own words discounted). A stemmed tf-idf ([`lexical`]) is the
 //! baseline it is measured against, and finds literally shared words for highlighting. [`eval`]
 //! scores both on labelled sets. This crate knows nothing of the web or the database.
 
 pub mod embed;
+pub mod engine;
 pub mod error;
 pub mod eval;
 pub mod journal;
@@ -22,6 +24,7 @@ pub mod text;
 pub mod thread;
 
 pub use embed::StaticModel;
+pub use engine::{Engine, EngineOptions};
 pub use error::InsightError;
 pub use lexical::TfIdf;
 pub use similarity::{Representation, Similarity};
@@ -29,6 +32,13 @@ pub use similarity::{Representation, Similarity};
 /// The static model compiled into this binary (loaded on first use, then shared).
 pub fn model() -> Result<&'static StaticModel, InsightError> {
     StaticModel::embedded()
+}
+
+/// The method the pages should use for threads and teams: the static model read within the
+/// request ([`Engine`] with [`EngineOptions::CHOSEN`]). It scored best on our tuning sets; the
+/// plain static model stays available as [`model`] for comparison.
+pub fn engine() -> Result<Engine<'static>, InsightError> {
+    Ok(Engine::new(model()?, EngineOptions::CHOSEN))
 }
 
 /// How alike two texts are, with the static model.

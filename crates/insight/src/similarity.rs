@@ -13,9 +13,38 @@ pub trait Representation: Sync {
     fn name(&self) -> &'static str;
     /// Cosine similarities between all pairs of `texts` (1 on the diagonal unless a text is empty).
     fn similarities(&self, texts: &[&str]) -> SimilarityMatrix;
+    /// Like [`similarities`](Self::similarities), knowing the situation the texts answer (the
+    /// leader's capability and context). Methods that can use it discount the situation's own
+    /// words; the default ignores it.
+    fn similarities_in_context(&self, texts: &[&str], context: &str) -> SimilarityMatrix {
+        let _ = context;
+        self.similarities(texts)
+    }
+    /// Similarities between co-coaching challenges (what, why and success joined). Methods may
+    /// weigh their evidence differently for challenges than for advice; the default does not.
+    fn challenge_similarities(&self, texts: &[&str]) -> SimilarityMatrix {
+        self.similarities(texts)
+    }
     /// The static model behind this representation, when there is one; explanations use it to
     /// name the words that made two texts alike.
     fn as_static(&self) -> Option<&StaticModel> {
+        None
+    }
+    /// How many of a request's standard deviations above its typical allowed pair a pair of
+    /// challenges must be to make a natural team. 0 (the typical pair itself) unless a method was
+    /// calibrated otherwise.
+    fn natural_pair_sd(&self) -> f32 {
+        0.0
+    }
+    /// Hubness correction: how many nearest candidates each text's "usual company" is measured
+    /// over (0 = none). Applied by the thread and team code, over the candidates each text could
+    /// actually be put with (other experts' items, other organisations' challenges).
+    fn hubness_neighbours(&self) -> usize {
+        0
+    }
+    /// The similarity two unrelated texts typically have on this method's own scale, when the
+    /// scale has an absolute meaning; a natural pair must be above it whatever the group.
+    fn unrelated_level(&self) -> Option<f32> {
         None
     }
 }
@@ -84,6 +113,42 @@ impl SimilarityMatrix {
     }
 }
 
+impl SimilarityMatrix {
+    /// Cross-domain similarity local scaling (CSLS) over candidates: each pair's similarity less
+    /// the mean of the two texts' `r`, where `r(i)` is i's mean similarity to its `k` most similar
+    /// candidates (`candidate(i, j)`), shifted back by the mean `r` so the scale stays put. A text
+    /// close to everything ("hub") then needs to be closer to this one than to its usual company.
+    /// With `k` = 0, or no candidates, the matrix is unchanged.
+    pub fn hubness_corrected(&self, k: usize, candidate: impl Fn(usize, usize) -> bool) -> Self {
+        let n = self.n;
+        if k == 0 || n < 2 {
+            return self.clone();
+        }
+        let r: Vec<Option<f32>> = (0..n)
+            .map(|i| {
+                let mut others: Vec<f32> =
+                    (0..n).filter(|&j| j != i && candidate(i, j)).map(|j| self.get(i, j)).collect();
+                let k = k.min(others.len());
+                if k == 0 {
+                    return None;
+                }
+                // Only the k largest matter: a partial selection, not a sort (1,000 challenges).
+                if k < others.len() {
+                    others.select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
+                }
+                Some(others[..k].iter().sum::<f32>() / k as f32)
+            })
+            .collect();
+        let known: Vec<f32> = r.iter().flatten().copied().collect();
+        if known.is_empty() {
+            return self.clone();
+        }
+        let mean_r = known.iter().sum::<f32>() / known.len() as f32;
+        let r: Vec<f32> = r.into_iter().map(|x| x.unwrap_or(mean_r)).collect();
+        Self::from_fn(n, |i, j| if i == j { self.get(i, j) } else { self.get(i, j) - (r[i] + r[j]) / 2.0 + mean_r })
+    }
+}
+
 /// What a typical pair looked like in one request: the yardstick in explanations.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Background {
@@ -129,6 +194,42 @@ mod tests {
         let (shifted, bg) = m.standardized(|i, j| (i, j) == (0, 1));
         assert_eq!(bg.sd, 1.0, "one pair has no spread: shift only");
         assert!((shifted.get(0, 1)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn hubness_correction_discounts_a_text_close_to_every_candidate() {
+        // 0 is a hub, 0.8 to 1, 3 and 4; 1 and 2 are 0.78 to each other; 2 is not near the hub.
+        let m = SimilarityMatrix::from_fn(5, |i, j| match (i.min(j), i.max(j)) {
+            (a, b) if a == b => 1.0,
+            (0, 2) => 0.5,
+            (0, _) => 0.8,
+            (1, 2) => 0.78,
+            _ => 0.2,
+        });
+        let c = m.hubness_corrected(2, |_, _| true);
+        assert!(m.get(0, 1) > m.get(1, 2) && c.get(1, 2) > c.get(0, 1), "the pair beats the hub after correction");
+        assert_eq!(m.hubness_corrected(0, |_, _| true), m, "k = 0 changes nothing");
+    }
+
+    #[test]
+    fn hubness_correction_measures_usual_company_over_candidates_only() {
+        // 0 and 1 are one expert's near-duplicate items (0.95), 2 and 3 another's; every pair of
+        // candidates (different experts) is 0.5, so nobody is a hub among their candidates.
+        let m = SimilarityMatrix::from_fn(4, |i, j| match (i.min(j), i.max(j)) {
+            (a, b) if a == b => 1.0,
+            (0, 1) => 0.95,
+            (2, 3) => 0.2,
+            _ => 0.5,
+        });
+        let candidate = |i: usize, j: usize| (i < 2) != (j < 2);
+        let over_candidates = m.hubness_corrected(1, candidate);
+        for i in 0..4 {
+            for j in 0..4 {
+                assert!((over_candidates.get(i, j) - m.get(i, j)).abs() < 1e-6, "({i}, {j}) unchanged");
+            }
+        }
+        assert_ne!(m.hubness_corrected(1, |_, _| true), m, "counting the sibling would have changed it");
+        assert_eq!(m.hubness_corrected(3, |_, _| false), m, "no candidates: unchanged");
     }
 
     #[test]

@@ -9,5 +9,6 @@ mod model;
 mod table;
 mod wordpiece;
 
+pub(crate) use model::normalize;
 pub use model::{StaticModel, WordContribution};
 pub use wordpiece::{PreToken, pre_tokens};

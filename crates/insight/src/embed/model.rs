@@ -71,6 +71,19 @@ impl StaticModel {
         v
     }
 
+    /// Like [`embed`](Self::embed) for pieces already looked up, with each piece's SIF weight
+    /// multiplied by `factor(id)` (used to discount pieces that many texts of one request share).
+    pub fn embed_ids_weighted(&self, ids: &[u32], factor: impl Fn(u32) -> f32) -> Vec<f32> {
+        let mut acc = vec![0.0; self.dims()];
+        for &id in ids {
+            let row = id as usize;
+            let w = self.weights.get(row).copied().unwrap_or(0.0) * factor(id);
+            self.table.add_row(row, w, &mut acc);
+        }
+        normalize(&mut acc);
+        acc
+    }
+
     fn sum(&self, ids: &[u32]) -> Vec<f32> {
         let mut acc = vec![0.0; self.dims()];
         for &id in ids {
@@ -123,6 +136,10 @@ impl Representation for StaticModel {
 
     fn as_static(&self) -> Option<&StaticModel> {
         Some(self)
+    }
+
+    fn unrelated_level(&self) -> Option<f32> {
+        Some(crate::similarity::UNRELATED_COSINE)
     }
 }
 

@@ -7,7 +7,7 @@
 use super::schema::AdviceSet;
 use crate::InsightError;
 use crate::similarity::Representation;
-use crate::thread::{Advice, Expert, ThreadReport, find_thread};
+use crate::thread::{Advice, Expert, ThreadReport, find_thread_in_context};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
@@ -49,8 +49,11 @@ fn score_set(rep: &dyn Representation, set: &AdviceSet) -> Result<SetOutcome, In
             advice: e.advice.iter().map(|a| Advice { id: a.id.clone(), text: a.text.clone() }).collect(),
         })
         .collect();
-    let report: ThreadReport =
-        find_thread(rep, &experts).map_err(|e| InsightError::EvalFile(format!("set {}: {e}", set.id)))?;
+    // The situation as the leader put it, which the product has beside the advice.
+    let context =
+        [set.capability.as_deref(), set.context.as_deref()].into_iter().flatten().collect::<Vec<_>>().join("\n");
+    let report: ThreadReport = find_thread_in_context(rep, &experts, &context)
+        .map_err(|e| InsightError::EvalFile(format!("set {}: {e}", set.id)))?;
     let gold: HashSet<&str> = set.gold.iter().map(String::as_str).collect();
     let neutral: HashSet<&str> = set.related.iter().flatten().map(String::as_str).collect();
     let thread: Vec<String> = report.thread.items.iter().map(|i| i.id.clone()).collect();

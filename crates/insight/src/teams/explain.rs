@@ -34,14 +34,28 @@ pub(super) fn team(finder: Option<&KeyWords<'_>>, pool: &Pool<'_>, members: &[us
             "Confirmed by the facilitator. Similarity {similarity:.2}; this group's typical cross-organisation pair scores {:.2}.",
             pool.typical
         )
-    } else if let [a, b] = members {
+    } else if let [a, b] = members
+        && similarity <= pool.threshold
+    {
         format!(
-            "{} and {} are more alike than this group's typical pair from different organisations: similarity {:.2} \
-             against {:.2}. {} is {}'s {} match and {} is {}'s {}.",
+            "{} and {} are each other's closest match from another organisation, and more alike than this \
+             group's typical pair from different organisations: similarity {:.2} against {:.2}. (A pair where \
+             either has a closer match elsewhere must reach {:.2}.)",
             name(*a),
             name(*b),
             similarity,
             pool.typical,
+            pool.threshold,
+        )
+    } else if let [a, b] = members {
+        format!(
+            "{} and {} are more alike than this group's typical pair from different organisations: similarity {:.2} \
+             against {:.2}, above the threshold {:.2}. {} is {}'s {} match and {} is {}'s {}.",
+            name(*a),
+            name(*b),
+            similarity,
+            pool.typical,
+            pool.threshold,
             c[*b].id,
             c[*a].id,
             ordinal(rank(pool, *a, *b)),
@@ -94,9 +108,16 @@ pub(super) fn unmatched(pool: &Pool<'_>, i: usize, teams: &[Vec<usize>], blank: 
     let reason = match closest {
         _ if blank => "It has no text to compare.".to_owned(),
         None => "No challenge from another organisation (and another person) could be teamed with it.".to_owned(),
-        Some(j) if pool.sim.get(i, j) <= pool.threshold => format!(
-            "Its closest match, {} ({:.2}), is not more alike than this group's threshold ({:.2}), so it is left \
+        Some(j) if pool.sim.get(i, j) <= pool.mutual_threshold => format!(
+            "Its closest match, {} ({:.2}), is no more alike than this group's typical pair ({:.2}), so it is left \
              out rather than forced.",
+            c[j].id,
+            pool.sim.get(i, j),
+            pool.mutual_threshold
+        ),
+        Some(j) if pool.sim.get(i, j) <= pool.threshold && !pool.mutual(i, j) => format!(
+            "Its closest match, {} ({:.2}), has a closer match of its own, and is not more alike than this \
+             group's threshold ({:.2}), so it is left out rather than forced.",
             c[j].id,
             pool.sim.get(i, j),
             pool.threshold

@@ -94,8 +94,12 @@ pub(crate) struct Pool<'a> {
     pub texts: Vec<String>,
     pub sim: similarity::SimilarityMatrix,
     pub threshold: f32,
+    /// The lower bar for two challenges that are each other's closest allowed match.
+    pub mutual_threshold: f32,
     pub typical: f32,
     rejected: HashSet<(usize, usize)>,
+    /// Each free challenge's closest allowed challenge among the free ones.
+    closest: HashMap<usize, Option<usize>>,
 }
 
 impl Pool<'_> {
@@ -103,6 +107,11 @@ impl Pool<'_> {
     pub fn allowed(&self, i: usize, j: usize) -> bool {
         let (a, b) = (&self.challenges[i], &self.challenges[j]);
         a.org != b.org && a.person != b.person && !self.rejected.contains(&(i.min(j), i.max(j)))
+    }
+
+    /// Are i and j each other's closest allowed challenge (among those free to be teamed)?
+    pub fn mutual(&self, i: usize, j: usize) -> bool {
+        self.closest.get(&i) == Some(&Some(j)) && self.closest.get(&j) == Some(&Some(i))
     }
 }
 
@@ -132,16 +141,35 @@ pub fn suggest_teams(
 
     let texts: Vec<String> = challenges.iter().map(joined).collect();
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let sim = representation.similarities(&refs);
+    let sim = representation.challenge_similarities(&refs);
     let finder = crate::keywords::KeyWords::new(representation, &refs);
-    let mut pool = Pool { challenges, texts, sim, threshold: 0.0, typical: 0.0, rejected };
+    let mut pool = Pool {
+        challenges,
+        texts,
+        sim,
+        threshold: 0.0,
+        mutual_threshold: 0.0,
+        typical: 0.0,
+        rejected,
+        closest: HashMap::new(),
+    };
     let blank: Vec<bool> = pool.texts.iter().map(|t| text::is_blank(t)).collect();
+    // A challenge's usual company is the challenges it could be teamed with.
+    pool.sim = pool
+        .sim
+        .hubness_corrected(representation.hubness_neighbours(), |i, j| pool.allowed(i, j) && !blank[i] && !blank[j]);
     let (_, background) = pool.sim.standardized(|i, j| pool.allowed(i, j) && !blank[i] && !blank[j]);
     pool.typical = background.mean;
-    // For the static model raw cosines have a meaning of their own: below the unrelated level a
-    // pair is not natural even in a group where everything is unrelated.
-    let floor = if representation.as_static().is_some() { similarity::UNRELATED_COSINE } else { f32::MIN };
-    pool.threshold = background.mean.max(floor);
+    // A natural pair is more alike than this group's typical allowed pair, by as many standard
+    // deviations as the method asks. Where raw similarities have a meaning of their own (the
+    // static model's cosine), below the unrelated level a pair is not natural even in a group where
+    // everything is unrelated.
+    let floor = representation.unrelated_level().unwrap_or(f32::MIN);
+    pool.threshold = natural_threshold(background, representation.natural_pair_sd(), floor);
+    // Two challenges that are each other's closest match need only be more alike than the typical
+    // pair: the stricter bar is for pairs where at least one has a better match elsewhere, which
+    // is where forced, false teams come from.
+    pool.mutual_threshold = natural_threshold(background, 0.0, floor).min(pool.threshold);
     check_confirmed(&pool, &confirmed)?;
 
     let in_confirmed: HashSet<usize> = confirmed.iter().flatten().copied().collect();
@@ -151,6 +179,19 @@ pub fn suggest_teams(
         .filter(|i| !in_confirmed.contains(i) && !blank[*i])
         .filter(|&i| !(choices.one_team_per_person && taken_people.contains(&person_of(i))))
         .collect();
+    // Ties go to the earlier challenge, so the result does not depend on float noise in order.
+    let closest: HashMap<usize, Option<usize>> = free
+        .iter()
+        .map(|&i| {
+            let best = free
+                .iter()
+                .copied()
+                .filter(|&j| j != i && pool.allowed(i, j))
+                .max_by(|&a, &b| pool.sim.get(i, a).total_cmp(&pool.sim.get(i, b)).then(b.cmp(&a)));
+            (i, best)
+        })
+        .collect();
+    pool.closest = closest;
     let allowed = |i: usize, j: usize| pool.allowed(i, j);
     let siblings = |i: usize| -> Vec<usize> {
         if !choices.one_team_per_person {
@@ -158,7 +199,15 @@ pub fn suggest_teams(
         }
         free.iter().copied().filter(|&j| j != i && person_of(j) == person_of(i)).collect()
     };
-    let rules = pairing::Rules { sim: &pool.sim, threshold: pool.threshold, allowed: &allowed, siblings: &siblings };
+    let mutual = |i: usize, j: usize| pool.mutual(i, j);
+    let rules = pairing::Rules {
+        sim: &pool.sim,
+        threshold: pool.threshold,
+        mutual_threshold: pool.mutual_threshold,
+        mutual: &mutual,
+        allowed: &allowed,
+        siblings: &siblings,
+    };
     let (pairs, method) = pairing::pairs(&rules, &free);
     let mut teams: Vec<Vec<usize>> = pairs.into_iter().map(|(i, j)| vec![i, j]).collect();
     add_trios(&pool, &mut teams, &free, choices.one_team_per_person);
@@ -173,6 +222,12 @@ pub fn suggest_teams(
         .map(|i| explain::unmatched(&pool, i, &teams, blank[i]))
         .collect();
     Ok(TeamSuggestion { teams: out, unmatched, typical_similarity: pool.typical, threshold: pool.threshold, method })
+}
+
+/// The similarity a pair must exceed: `sd_above` standard deviations above the group's typical
+/// allowed pair, and never below `floor`.
+pub(crate) fn natural_threshold(background: similarity::Background, sd_above: f32, floor: f32) -> f32 {
+    (background.mean + sd_above * background.sd).max(floor)
 }
 
 /// A left-over challenge joins a pair when it is more alike than the threshold to both members,

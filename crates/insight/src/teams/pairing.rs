@@ -15,6 +15,11 @@ pub(super) const EXACT_LIMIT: usize = 16;
 pub(super) struct Rules<'a> {
     pub sim: &'a SimilarityMatrix,
     pub threshold: f32,
+    /// A lower threshold for pairs that are each other's closest allowed challenge; at most
+    /// `threshold`.
+    pub mutual_threshold: f32,
+    /// Are i and j each other's closest allowed challenge?
+    pub mutual: &'a dyn Fn(usize, usize) -> bool,
     /// May i and j be in one team (different organisations and people, not rejected)?
     pub allowed: &'a dyn Fn(usize, usize) -> bool,
     /// Challenges that leave the pool when i joins a team (the same person's others, when a person
@@ -24,7 +29,8 @@ pub(super) struct Rules<'a> {
 
 impl Rules<'_> {
     fn gain(&self, i: usize, j: usize) -> Option<f32> {
-        let g = self.sim.get(i, j) - self.threshold;
+        let bar = if (self.mutual)(i, j) { self.mutual_threshold } else { self.threshold };
+        let g = self.sim.get(i, j) - bar;
         (g > 0.0 && (self.allowed)(i, j)).then_some(g)
     }
 }
@@ -160,7 +166,14 @@ mod tests {
         });
         let allowed = |_: usize, _: usize| true;
         let none = |_: usize| Vec::new();
-        let rules = Rules { sim: &m, threshold: 0.1, allowed: &allowed, siblings: &none };
+        let rules = Rules {
+            sim: &m,
+            threshold: 0.1,
+            mutual_threshold: 0.1,
+            mutual: &|_, _| false,
+            allowed: &allowed,
+            siblings: &none,
+        };
         let mut got = exact(&rules, &[0, 1, 2, 3]);
         got.sort();
         assert_eq!(got, [(0, 2), (1, 3)]);
@@ -179,7 +192,14 @@ mod tests {
             let m = SimilarityMatrix::from_fn(n, |i, j| if i == j { 1.0 } else { values[i.min(j) * n + i.max(j)] });
             let allowed = |i: usize, j: usize| (i % 2) != (j % 2); // two organisations
             let none = |_: usize| Vec::new();
-            let rules = Rules { sim: &m, threshold: 0.3, allowed: &allowed, siblings: &none };
+            let rules = Rules {
+                sim: &m,
+                threshold: 0.3,
+                mutual_threshold: 0.3,
+                mutual: &|_, _| false,
+                allowed: &allowed,
+                siblings: &none,
+            };
             let pool: Vec<usize> = (0..n).collect();
             let e = total(&rules, &exact(&rules, &pool));
             let g = total(&rules, &greedy(&rules, &pool));
@@ -200,7 +220,14 @@ mod tests {
             1 => vec![0],
             _ => Vec::new(),
         };
-        let rules = Rules { sim: &m, threshold: 0.1, allowed: &allowed, siblings: &siblings };
+        let rules = Rules {
+            sim: &m,
+            threshold: 0.1,
+            mutual_threshold: 0.1,
+            mutual: &|_, _| false,
+            allowed: &allowed,
+            siblings: &siblings,
+        };
         assert_eq!(exact(&rules, &[0, 1, 2, 3]).len(), 1);
         assert_eq!(greedy(&rules, &[0, 1, 2, 3]).len(), 1);
     }

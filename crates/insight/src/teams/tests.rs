@@ -213,3 +213,89 @@ fn a_thousand_challenges_from_many_organisations() {
         assert!(s.teams.len() > 300, "{}: {} teams", rep.name(), s.teams.len());
     }
 }
+
+/// A representation with a fixed similarity matrix, to test the team rules on exact numbers.
+struct Fixed {
+    sim: similarity::SimilarityMatrix,
+    sd: f32,
+}
+
+impl Representation for Fixed {
+    fn name(&self) -> &'static str {
+        "fixed"
+    }
+    fn similarities(&self, _: &[&str]) -> similarity::SimilarityMatrix {
+        self.sim.clone()
+    }
+    fn natural_pair_sd(&self) -> f32 {
+        self.sd
+    }
+}
+
+/// a1..a3 from org A (indices 0..2), b1..b3 from org B (3..5). a1-b1 is a strong pair; a2-b2 is
+/// each other's closest but only moderately alike; a3-b3 is as alike as a2-b2, but a3's closest
+/// is b1. Typical cross-organisation pair 0.513, standard deviation 0.139.
+fn six(sd: f32) -> (Fixed, Vec<Challenge>) {
+    let sim = similarity::SimilarityMatrix::from_fn(6, |i, j| match (i.min(j), i.max(j)) {
+        (a, b) if a == b => 1.0,
+        (0, 3) => 0.80,
+        (1, 4) | (2, 5) => 0.60,
+        (2, 3) => 0.62,
+        (a, b) if (a < 3) == (b < 3) => 0.30,
+        _ => 0.40,
+    });
+    let names = ["a1", "a2", "a3", "b1", "b2", "b3"];
+    let challenges = names.iter().map(|n| ch(n, &n[..1].to_uppercase(), "some challenge", "", "")).collect();
+    (Fixed { sim, sd }, challenges)
+}
+
+#[test]
+fn the_threshold_is_standard_deviations_above_the_typical_pair() {
+    let bg = similarity::Background { mean: 0.5, sd: 0.1 };
+    assert!((natural_threshold(bg, 0.75, f32::MIN) - 0.575).abs() < 1e-6);
+    assert_eq!(natural_threshold(bg, 0.0, 0.6), 0.6, "never below the floor");
+}
+
+#[test]
+fn each_others_closest_need_only_beat_the_typical_pair() {
+    let (rep, challenges) = six(0.75);
+    let s = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
+    assert!((s.threshold - 0.617).abs() < 1e-3, "{}", s.threshold);
+    // a2-b2 (0.60) is below the threshold but mutual; a3-b3 (0.60) is not mutual.
+    assert_eq!(team_ids(&s), [vec!["a1", "b1"], vec!["a2", "b2"]], "{s:#?}");
+    let mutual = s.teams.iter().find(|t| t.challenges.contains(&"a2".to_owned())).unwrap();
+    assert!(mutual.reason.contains("each other's closest match"), "{}", mutual.reason);
+    let b3 = s.unmatched.iter().find(|u| u.challenge == "b3").unwrap();
+    assert!(b3.reason.contains("a3 (0.60), has a closer match of its own"), "{}", b3.reason);
+}
+
+#[test]
+fn with_no_margin_the_old_rule_pairs_every_pair_above_typical() {
+    let (rep, challenges) = six(0.0);
+    let s = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
+    assert_eq!(team_ids(&s), [vec!["a1", "b1"], vec!["a2", "b2"], vec!["a3", "b3"]], "{s:#?}");
+}
+
+#[test]
+fn a_challenge_whose_best_partner_is_weak_is_left_out() {
+    // b2's best partner is a2 at 0.60; make every b2 pair weaker than typical.
+    let (mut rep, challenges) = six(0.75);
+    rep.sim = similarity::SimilarityMatrix::from_fn(6, |i, j| match (i.min(j), i.max(j)) {
+        (1, 4) => 0.35,
+        (a, b) => rep.sim.get(a, b),
+    });
+    let s = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
+    assert!(s.teams.iter().all(|t| !t.challenges.contains(&"b2".to_owned())), "{s:#?}");
+    let b2 = s.unmatched.iter().find(|u| u.challenge == "b2").unwrap();
+    assert!(b2.reason.contains("no more alike than this group's typical pair"), "{}", b2.reason);
+}
+
+#[test]
+fn the_engine_suggests_the_same_natural_pairs_in_the_constructed_group() {
+    let engine = crate::engine().unwrap();
+    let s = suggest_teams(&engine, &group(), &Choices::default()).unwrap();
+    for pair in [["P1a", "P5a"], ["P2a", "P6a"]] {
+        assert!(team_ids(&s).contains(&pair.map(String::from).to_vec()), "{s:#?}");
+    }
+    assert!(s.unmatched.iter().any(|u| u.challenge == "P4a"), "{s:#?}");
+}

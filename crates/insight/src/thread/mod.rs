@@ -119,9 +119,27 @@ pub(crate) struct Items<'a> {
 
 /// Finds the thread through `experts`' advice using `representation` for similarity.
 pub fn find_thread(representation: &dyn Representation, experts: &[Expert]) -> Result<ThreadReport, InsightError> {
+    find_thread_in_context(representation, experts, "")
+}
+
+/// Like [`find_thread`], knowing the situation the advice answers (the leader's capability and
+/// context, in their words). A method that can use it counts the situation's own words for less:
+/// advice that merely names the same situation ("the board", "the budget") is not the thread.
+pub fn find_thread_in_context(
+    representation: &dyn Representation,
+    experts: &[Expert],
+    context: &str,
+) -> Result<ThreadReport, InsightError> {
+    text::check_length("context", context)?;
     let items = flatten(experts)?;
-    let sim = representation.similarities(&items.texts);
     let blank: Vec<bool> = items.texts.iter().map(|t| text::is_blank(t)).collect();
+    // An item's usual company is the other experts' items: it could never share a thread with its
+    // own expert's other advice.
+    let sim = representation
+        .similarities_in_context(&items.texts, context)
+        .hubness_corrected(representation.hubness_neighbours(), |i, j| {
+            items.expert_of[i] != items.expert_of[j] && !blank[i] && !blank[j]
+        });
     // Only pairs that could both be in a thread define "typical": different experts, real text.
     let (z, background) = sim.standardized(|i, j| items.expert_of[i] != items.expert_of[j] && !blank[i] && !blank[j]);
     let choices: Vec<Vec<usize>> = (0..experts.len())

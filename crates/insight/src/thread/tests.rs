@@ -95,8 +95,12 @@ fn paraphrased_thread_is_found() {
             ],
         ),
     ];
+    let engine = crate::engine().unwrap();
+    for rep in [model() as &dyn Representation, &engine] {
+        let report = find_thread(rep, &experts).unwrap();
+        assert_eq!(ids(&report.thread), ["A1", "B2", "C1"], "{}: {}", rep.name(), report.explanation);
+    }
     let report = find_thread(model(), &experts).unwrap();
-    assert_eq!(ids(&report.thread), ["A1", "B2", "C1"], "{}", report.explanation);
     assert!(report.thread.items.iter().all(|i| !i.key_words.is_empty()));
     for item in &report.thread.items {
         for k in &item.key_words {
@@ -212,4 +216,50 @@ fn single_items_give_the_only_combination() {
     assert_eq!(report.confidence, 1.0);
     assert!(report.runner_up.is_none() && !report.close);
     assert!(report.explanation.contains("only way"));
+}
+
+#[test]
+fn hubness_is_measured_against_the_other_experts_items() {
+    // A1 and A2 are near-duplicates (one expert); with the correction measured over all items, A1
+    // would look like a hub because of its sibling. The search must use other experts' items only:
+    // the same as searching a matrix corrected over those candidates beforehand.
+    let sim = crate::similarity::SimilarityMatrix::from_fn(6, |i, j| match (i.min(j), i.max(j)) {
+        (a, b) if a == b => 1.0,
+        (0, 1) => 0.95,
+        (0, 2) | (0, 4) | (2, 4) => 0.70,
+        (1, 3) | (1, 5) | (3, 5) => 0.68,
+        _ => 0.40,
+    });
+    struct Fixed(crate::similarity::SimilarityMatrix, usize);
+    impl Representation for Fixed {
+        fn name(&self) -> &'static str {
+            "fixed"
+        }
+        fn similarities(&self, _: &[&str]) -> crate::similarity::SimilarityMatrix {
+            self.0.clone()
+        }
+        fn hubness_neighbours(&self) -> usize {
+            self.1
+        }
+    }
+    let experts = vec![
+        expert("Expert A", &["a one", "a two"]),
+        expert("Expert B", &["b one", "b two"]),
+        expert("Expert C", &["c one", "c two"]),
+    ];
+    let expert_of = |i: usize| i / 2;
+    let pre = sim.hubness_corrected(2, |i, j| expert_of(i) != expert_of(j));
+    let wired = find_thread(&Fixed(sim, 2), &experts).unwrap();
+    let by_hand = find_thread(&Fixed(pre, 0), &experts).unwrap();
+    assert_eq!(wired, by_hand);
+    assert_eq!(ids(&wired.thread), ["A1", "B1", "C1"]);
+}
+
+#[test]
+fn the_situation_is_checked_and_optional() {
+    let engine = crate::engine().unwrap();
+    let with = find_thread_in_context(&engine, &three_experts(), "Giving feedback to my team").unwrap();
+    assert_eq!(ids(&with.thread), ["A2", "B1", "C3"]);
+    let long = "word ".repeat(crate::text::MAX_TEXT_CHARS);
+    assert!(find_thread_in_context(&engine, &three_experts(), &long).is_err());
 }
