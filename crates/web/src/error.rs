@@ -28,7 +28,7 @@ fn status_of(e: &AppError) -> (StatusCode, &'static str) {
     }
 }
 
-fn message_of(e: &AppError) -> String {
+pub(crate) fn message_of(e: &AppError) -> String {
     match e {
         AppError::Invalid(fields) => fields.iter().map(|f| f.to_string()).collect::<Vec<_>>().join("; "),
         AppError::Internal(_) => "something went wrong on our side".into(),

@@ -5,6 +5,7 @@ mod account;
 mod admin;
 mod dashboard;
 mod journal;
+mod mentoring;
 mod orgs;
 mod practices;
 mod relationships;
@@ -46,6 +47,7 @@ pub fn routes() -> Router<AppState> {
         .route("/practices/{slug}", get(practices::show))
         .merge(journal::routes())
         .merge(wheel::routes())
+        .merge(mentoring::routes())
 }
 
 /// Any address we do not know.

@@ -1,5 +1,5 @@
 //! The places in the navigation of the practices not built yet: each page says what the practice
-//! is and that it is coming. Built practices (journal, wheel) have their own pages.
+//! is and that it is coming. Built practices (journal, wheel, expert advice) have their own pages.
 
 use crate::auth::PageActor;
 use crate::error::PageError;
@@ -17,7 +17,7 @@ struct PracticePage {
     summary: &'static str,
 }
 
-const PRACTICES: [(&str, &str, &str); 3] = [
+const PRACTICES: [(&str, &str, &str); 2] = [
     (
         "learning-log",
         "Leadership Learning Log",
@@ -28,11 +28,6 @@ const PRACTICES: [(&str, &str, &str); 3] = [
         "Co-coaching between organisations",
         "Bring people from two organisations facing a common challenge together, team up their challenges across the two, and follow the teams for the weeks between two sessions.",
     ),
-    (
-        "advice",
-        "Just-in-time expert advice",
-        "Pick the one capability that would change the most for you, ask three people who excel at it for three pieces of advice each, and see the thread through all nine once everyone has answered.",
-    ),
 ];
 
 pub async fn show(PageActor(actor): PageActor, Path(slug): Path<String>) -> Result<Response, PageError> {
@@ -40,6 +35,7 @@ pub async fn show(PageActor(actor): PageActor, Path(slug): Path<String>) -> Resu
     match slug.as_str() {
         "journal" => return Ok(Redirect::permanent("/journal").into_response()),
         "wheel" => return Ok(Redirect::permanent("/wheel").into_response()),
+        "advice" => return Ok(Redirect::permanent("/advice").into_response()),
         _ => {}
     }
     let (slug, title, summary) =
