@@ -9,13 +9,15 @@ use std::path::PathBuf;
 
 #[derive(Subcommand)]
 pub enum InsightAction {
-    /// Score the engine on a labelled file: advice sets (prints "thread accuracy: X" and item F1)
-    /// or co-coaching scenarios (gold teams recovered, false teams, unmatched handled).
+    /// Score the engine on a labelled file: advice sets (prints "thread accuracy: X" and item F1;
+    /// each set's capability and context are passed as the situation) or co-coaching scenarios
+    /// (gold teams recovered, false teams, unmatched handled).
     Eval {
         /// JSON file in either schema of the research notes ({"sets": ...} or {"scenarios": ...}).
         file: PathBuf,
-        /// Which method to score: the static model, the lexical baseline, or both in turn.
-        #[arg(long, value_enum, default_value_t = Method::Static)]
+        /// Which method to score: the engine the pages use, the plain static model, the lexical
+        /// baseline; `both` is the engine and the lexical baseline, `all` is all three in turn.
+        #[arg(long, value_enum, default_value_t = Method::Engine)]
         method: Method,
         /// Also print one line per set or scenario.
         #[arg(long)]
@@ -25,9 +27,11 @@ pub enum InsightAction {
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Method {
+    Engine,
     Static,
     Lexical,
     Both,
+    All,
 }
 
 pub fn run(action: &InsightAction) -> anyhow::Result<()> {
@@ -36,10 +40,13 @@ pub fn run(action: &InsightAction) -> anyhow::Result<()> {
             let json = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
             let parsed = EvalFile::parse(&json)?;
             let model = coachkit_insight::model()?;
+            let engine = coachkit_insight::engine()?;
             let methods: Vec<&dyn Representation> = match method {
+                Method::Engine => vec![&engine],
                 Method::Static => vec![model],
                 Method::Lexical => vec![&TfIdf],
-                Method::Both => vec![model, &TfIdf],
+                Method::Both => vec![&engine, &TfIdf],
+                Method::All => vec![&engine, model, &TfIdf],
             };
             for (k, rep) in methods.into_iter().enumerate() {
                 if k > 0 {

@@ -1,4 +1,5 @@
-//! Time and memory of the insight engine, static model and lexical baseline side by side.
+//! Time and memory of the insight engine: the engine the pages use, the plain static model and the
+//! lexical baseline side by side.
 //!
 //! `cargo bench -p coachkit-insight` runs every (case, method) in a child process of this same
 //! binary, so that each peak RSS is that case's own, and prints a Markdown table of medians.
@@ -8,13 +9,13 @@
 
 use coachkit_insight::teams::{Challenge, Choices, suggest_teams};
 use coachkit_insight::thread::{Advice, Expert, find_thread};
-use coachkit_insight::{Representation, StaticModel, TfIdf};
+use coachkit_insight::{Engine, EngineOptions, Representation, StaticModel, TfIdf};
 use std::hint::black_box;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 const CASES: [&str; 4] = ["similarity-9", "thread-3x3", "challenges-8", "challenges-1000"];
-const METHODS: [&str; 2] = ["static", "lexical"];
+const METHODS: [&str; 3] = ["engine", "static", "lexical"];
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -31,7 +32,7 @@ fn parent() {
     println!("|---|---|---|---|---|---|---|");
     for case in ["load"].into_iter().chain(CASES) {
         for method in METHODS {
-            if case == "load" && method == "lexical" {
+            if case == "load" && method != "static" {
                 continue;
             }
             match Command::new(&exe).args(["--case", case, method]).output() {
@@ -47,7 +48,12 @@ fn child(case: &str, method: &str) {
     let started = Instant::now();
     let Ok(model) = StaticModel::embedded() else { return eprintln!("embedded model failed to load") };
     let load = started.elapsed();
-    let rep: &dyn Representation = if method == "lexical" { &TfIdf } else { model };
+    let engine = Engine::new(model, EngineOptions::CHOSEN);
+    let rep: &dyn Representation = match method {
+        "lexical" => &TfIdf,
+        "engine" => &engine,
+        _ => model,
+    };
     let (times, result) = match case {
         "load" => (vec![load], format!("{} dims", model.dims())),
         "similarity-9" => {
