@@ -33,6 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                                     csls_k: k as usize,
                                     context_weight,
                                     team_sd,
+                                    team_csls_k: k as usize,
                                 };
                                 let name = format!(
                                     "lex{lexical_weight}/{team_lexical_weight} idf{request_idf} c{c} k{k} x{context_weight} t{team_sd}"
@@ -50,8 +51,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let file = EvalFile::parse(&std::fs::read_to_string(&path)?)?;
         let short = path.rsplit('/').next().unwrap_or(&path).to_owned();
         let chosen = Engine::new(model, EngineOptions::CHOSEN);
-        let mut methods: Vec<(String, &dyn Representation)> =
-            vec![("engine".into(), &chosen), ("static".into(), model), ("lexical".into(), &TfIdf)];
+        let tried = Engine::new(model, EngineOptions::TEAMS_TRIED);
+        let mut methods: Vec<(String, &dyn Representation)> = vec![
+            ("engine".into(), &chosen),
+            ("teams-tried".into(), &tried),
+            ("static".into(), model),
+            ("lexical".into(), &TfIdf),
+        ];
         methods.extend(variants.iter().map(|(n, h)| (n.clone(), h as &dyn Representation)));
         for (name, rep) in methods {
             if only.as_ref().is_some_and(|o| !name.contains(o.as_str())) {

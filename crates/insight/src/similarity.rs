@@ -36,10 +36,14 @@ pub trait Representation: Sync {
     fn natural_pair_sd(&self) -> f32 {
         0.0
     }
-    /// Hubness correction: how many nearest candidates each text's "usual company" is measured
-    /// over (0 = none). Applied by the thread and team code, over the candidates each text could
-    /// actually be put with (other experts' items, other organisations' challenges).
+    /// Hubness correction for advice: how many nearest candidates each item's "usual company" is
+    /// measured over (0 = none). Applied by the thread search over the other experts' items.
     fn hubness_neighbours(&self) -> usize {
+        0
+    }
+    /// The same for challenges, applied by the team code over the challenges each could be teamed
+    /// with (other organisations, other people).
+    fn challenge_hubness_neighbours(&self) -> usize {
         0
     }
     /// The similarity two unrelated texts typically have on this method's own scale, when the

@@ -155,9 +155,9 @@ pub fn suggest_teams(
     };
     let blank: Vec<bool> = pool.texts.iter().map(|t| text::is_blank(t)).collect();
     // A challenge's usual company is the challenges it could be teamed with.
-    pool.sim = pool
-        .sim
-        .hubness_corrected(representation.hubness_neighbours(), |i, j| pool.allowed(i, j) && !blank[i] && !blank[j]);
+    pool.sim = pool.sim.hubness_corrected(representation.challenge_hubness_neighbours(), |i, j| {
+        pool.allowed(i, j) && !blank[i] && !blank[j]
+    });
     let (_, background) = pool.sim.standardized(|i, j| pool.allowed(i, j) && !blank[i] && !blank[j]);
     pool.typical = background.mean;
     // A natural pair is more alike than this group's typical allowed pair, by as many standard
