@@ -7,6 +7,7 @@ mod admin;
 mod extract;
 mod journal;
 mod journal_more;
+mod mentoring;
 mod orgs;
 mod relationships;
 mod tokens;
@@ -17,6 +18,7 @@ use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post, put};
+use mentoring::{expert, leader};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
@@ -75,6 +77,23 @@ pub fn routes() -> Router<AppState> {
         .route("/journal/questions/{id}/status", put(journal_more::question_status))
         .route("/journal/questions/{id}/progress", post(journal_more::question_progress))
         .route("/journal/toolkit", get(journal_more::toolkit).post(journal_more::add_to_toolkit))
+        .route("/advice", get(leader::home).post(leader::create))
+        .route("/advice/{id}", get(leader::get_one))
+        .route("/advice/{id}/send", post(leader::send))
+        .route("/advice/{id}/experts/{expert}/replace", post(leader::replace))
+        .route("/advice/{id}/experts/{expert}/withdraw", post(leader::withdraw))
+        .route("/advice/{id}/thread", put(leader::choose_thread))
+        .route("/advice/{id}/goal/check", post(leader::check_goal))
+        .route("/advice/{id}/goal", put(leader::save_goal))
+        .route("/advice/{id}/steps", post(leader::add_step))
+        .route("/advice/{id}/done", post(leader::done))
+        .route("/advice/{id}/thanks", post(leader::thank))
+        .route("/advice/{id}/audience", put(leader::set_audience))
+        .route("/expert/{secret}", get(expert::page))
+        .route("/expert/{secret}/draft", put(expert::save_draft))
+        .route("/expert/{secret}/submit", post(expert::submit))
+        .route("/expert/{secret}/more-time", post(expert::more_time))
+        .route("/expert/{secret}/decline", post(expert::decline))
         .fallback(unknown)
 }
 
@@ -116,6 +135,10 @@ pub fn openapi_json() -> String {
         journal_more::delete_position, journal_more::move_position, journal_more::publish, journal_more::page_flags,
         journal_more::prep, journal_more::send_prep, journal_more::ask, journal_more::question_status,
         journal_more::question_progress, journal_more::toolkit, journal_more::add_to_toolkit,
+        leader::home, leader::create, leader::get_one, leader::send, leader::replace, leader::withdraw,
+        leader::choose_thread, leader::check_goal, leader::save_goal, leader::add_step, leader::done, leader::thank,
+        leader::set_audience,
+        expert::page, expert::save_draft, expert::submit, expert::more_time, expert::decline,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::FieldProblem)),
     modifiers(&Security),
@@ -127,6 +150,7 @@ pub fn openapi_json() -> String {
         (name = "admin", description = "Instance administration (accounts, outbox)"),
         (name = "wheel", description = "The balance wheel: assessments and templates"),
         (name = "journal", description = "Practice 1: sessions, reflections, themes, questions, actions, the public page"),
+        (name = "mentoring", description = "Practice 5, just-in-time mentoring: a leader's request for advice, the experts' answers through their own link (no account), the thread, the goal and the plan"),
     )
 )]
 struct ApiDoc;
