@@ -1,20 +1,23 @@
 //! The engine's method: the static model's similarity, read the way a careful coach reads a
 //! request. Built on the static model; every switch is an option so that the evaluation can weigh
-//! each one alone (`examples/sweep.rs`). [`EngineOptions::CHOSEN`] is what the pages use.
+//! each one alone (`examples/sweep.rs`). [`EngineOptions::CHOSEN`] is what the pages use
+//! ([`crate::engine`]).
 //!
-//! Chosen (on the tuning half of our labelled sets, see the crate README):
-//! - **Hubness correction** (CSLS, 3 neighbours). Some texts are close to everything (long, generic
-//!   advice; challenges full of common management words) and win every comparison. Each pair's
-//!   similarity is lowered by the two texts' mean similarity to their 3 nearest neighbours, so a
-//!   pair counts as alike when they are closer to each other than each is to its usual company.
-//! - **The situation's words count for half.** When the leader's capability and context are known
-//!   ([`crate::thread::find_thread_in_context`]), a word piece that also occurs there gets half its
-//!   weight: advice that merely names the situation ("the board", "the budget") is not the thread.
+//! Chosen on the tuning half of our labelled sets and kept after the test half (see the crate
+//! README for the figures):
+//! - **Threads: hubness correction** (CSLS, 3 neighbours). Some advice is close to everything
+//!   (long, generic, full of common management words) and wins every comparison. Each pair's
+//!   similarity is lowered by the two items' mean similarity to their 3 most similar items from
+//!   *other* experts, so two items count as alike when they are closer to each other than each is
+//!   to its usual company.
+//! - **Teams: the static model's rule, unchanged.** The team rules tried here (lexical evidence,
+//!   hubness correction over possible partners, a stricter bar with a lower one for each other's
+//!   closest match: [`EngineOptions::TEAMS_TRIED`]) won on the tuning half and lost on the test half.
 //!
-//! Tried and left off by default (see the README for the figures):
-//! - a request idf (pieces shared by many texts of the request weighted down);
-//! - the lexical similarity blended in, scaled to the static similarity's spread in the request;
-//! - centring the request's vectors.
+//! Tried and left off (figures in the README): the situation's own words at half weight (helps
+//! alone, adds nothing on top of the hubness correction); a request idf (pieces shared by many
+//! texts of the request weighted down); the lexical similarity blended in, scaled to the static
+//! similarity's spread in the request; centring the request's vectors.
 
 use crate::embed::StaticModel;
 use crate::lexical::TfIdf;
@@ -32,7 +35,8 @@ pub struct EngineOptions {
     pub request_idf: f32,
     /// Subtract the request's mean vector before comparing.
     pub center: bool,
-    /// CSLS hubness correction with this many neighbours (0 = off).
+    /// Threads: CSLS hubness correction with this many neighbours among the other experts' items
+    /// (0 = off).
     pub csls_k: usize,
     /// Factor on the weight of pieces that also occur in the situation's description (1 = off).
     pub context_weight: f32,
@@ -45,7 +49,8 @@ pub struct EngineOptions {
 }
 
 impl EngineOptions {
-    /// The options chosen on the tuning half of our labelled sets (see the crate README).
+    /// The options the pages use: chosen on the tuning half of our labelled sets, kept after the
+    /// test half (see the crate README).
     pub const CHOSEN: Self = Self {
         lexical_weight: 0.0,
         team_lexical_weight: 0.0,
@@ -136,7 +141,7 @@ impl Engine<'_> {
 impl Representation for Engine<'_> {
     fn name(&self) -> &'static str {
         if self.options == EngineOptions::CHOSEN {
-            "engine (static, hubness-corrected, situation words halved)"
+            "engine (static model, hubness-corrected threads)"
         } else {
             "engine (static with custom options)"
         }

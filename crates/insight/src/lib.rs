@@ -7,7 +7,7 @@
 //!
 //! Everything runs on the CPU from data compiled into the binary ([`embed`]): a static embedding
 //! model distilled from all-MiniLM-L6-v2, int8, about 8 MB, read within each request by [`engine()`]
-//! (hubness-corrected, the situation's own words discounted). A stemmed tf-idf ([`lexical`]) is the
+//! (threads hubness-corrected against each item's usual company). A stemmed tf-idf ([`lexical`]) is the
 //! baseline it is measured against, and finds literally shared words for highlighting. [`eval`]
 //! scores both on labelled sets. This crate knows nothing of the web or the database.
 
@@ -35,8 +35,8 @@ pub fn model() -> Result<&'static StaticModel, InsightError> {
 }
 
 /// The method the pages should use for threads and teams: the static model read within the
-/// request ([`Engine`] with [`EngineOptions::CHOSEN`]). It scored best on our tuning sets; the
-/// plain static model stays available as [`model`] for comparison.
+/// request ([`Engine`] with [`EngineOptions::CHOSEN`]): threads hubness-corrected, teams by the
+/// static model's rule. The plain static model stays available as [`model`] for comparison.
 pub fn engine() -> Result<Engine<'static>, InsightError> {
     Ok(Engine::new(model()?, EngineOptions::CHOSEN))
 }

@@ -125,6 +125,9 @@ pub fn find_thread(representation: &dyn Representation, experts: &[Expert]) -> R
 /// Like [`find_thread`], knowing the situation the advice answers (the leader's capability and
 /// context, in their words). A method that can use it counts the situation's own words for less:
 /// advice that merely names the same situation ("the board", "the budget") is not the thread.
+/// With [`crate::engine`]'s chosen options the context has no effect (discounting it helped alone
+/// but added nothing on top of the hubness correction); evaluation passes it so that the option
+/// can be measured.
 pub fn find_thread_in_context(
     representation: &dyn Representation,
     experts: &[Expert],
