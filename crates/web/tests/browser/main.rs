@@ -15,6 +15,7 @@
 mod accounts;
 mod invitations;
 mod journal;
+mod mentoring;
 mod wheel;
 
 use coachkit_testkit::browser::{self, Browser};
