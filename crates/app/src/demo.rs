@@ -57,7 +57,11 @@ pub const SIGN_INS: &[DemoSignIn] = &[
         name: "Idris Khalil",
         story: "logistics firm people lead, co-coaching",
     },
-    DemoSignIn { email: "aisha@demo.example.org", name: "Aisha Karim", story: "asking three experts for advice" },
+    DemoSignIn {
+        email: "aisha@demo.example.org",
+        name: "Aisha Karim",
+        story: "design studio founder asking three experts for advice (Helen is her coach)",
+    },
 ];
 
 async fn person(app: &App, email: &str, name: &str, admin: bool) -> AppResult<UserRow> {
@@ -132,6 +136,17 @@ pub async fn load(app: &App) -> AppResult<bool> {
     }
     if let Some(aisha) = by("aisha@demo.example.org") {
         app.create_org(&aisha, "Fernhill Design Studio").await?;
+        if let Some(helen) = by("helen@demo.example.org") {
+            link(app, &aisha, &helen, "coaching", "Could we work on how I lead the studio as it grows?").await?;
+            let with_helen = app
+                .my_mentors(&aisha)
+                .await?
+                .into_iter()
+                .find(|r| r.coach_id.as_ref().map(|c| c.as_str()) == Some(helen.user.id.as_str()))
+                .map(|r| r.id.to_string())
+                .unwrap_or_default();
+            crate::mentoring::demo::story(app, &aisha, &with_helen).await?;
+        }
     }
     Ok(true)
 }

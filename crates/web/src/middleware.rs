@@ -28,7 +28,7 @@ pub fn wrap(routes: Router<AppState>, state: AppState) -> Router<AppState> {
     with_security_headers(inner)
         .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
             let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", method = %req.method(), path = %req.uri().path(), request_id = %id)
+            tracing::info_span!("request", method = %req.method(), path = %loggable_path(req.uri().path()), request_id = %id)
         }))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
@@ -92,4 +92,26 @@ async fn record_metrics(request: Request, next: Next) -> Response {
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels).record(started.elapsed().as_secs_f64());
     response
+}
+
+/// The path as the log may keep it: a link's secret (64 hex characters in `/expert/...`,
+/// `/invite/...`, `/reset/...`) becomes `<secret>`, so reading the logs opens nobody's page.
+fn loggable_path(path: &str) -> String {
+    path.split('/')
+        .map(|seg| if seg.len() == 64 && seg.bytes().all(|b| b.is_ascii_hexdigit()) { "<secret>" } else { seg })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod log_tests {
+    #[test]
+    fn secrets_never_reach_the_log() {
+        let secret = "ab".repeat(32);
+        assert_eq!(super::loggable_path(&format!("/expert/{secret}/decline")), "/expert/<secret>/decline");
+        assert_eq!(
+            super::loggable_path("/advice/0190a3b2-1c2d-7e8f-9a0b-1c2d3e4f5a6b"),
+            "/advice/0190a3b2-1c2d-7e8f-9a0b-1c2d3e4f5a6b"
+        );
+    }
 }

@@ -129,6 +129,10 @@ impl App {
     /// (`submit` true; all three boxes written), which seals it and may open the request.
     pub async fn save_expert_advice(&self, secret: &str, input: &AdviceInput, submit: bool) -> AppResult<()> {
         let h = self.holder(secret).await?;
+        // Sent (or declined) comes first: a late save from an old tab hears that, whatever it holds.
+        if !expert_status(&h.expert).awaited() {
+            return Err(self.no_longer_editable(&h.expert));
+        }
         if input.items.len() > ITEMS_PER_EXPERT {
             return Err(AppError::field("items", "three pieces of advice at most"));
         }

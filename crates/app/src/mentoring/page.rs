@@ -2,7 +2,7 @@
 //! carries each expert's status and nothing they wrote; once open, the advice the viewer may read
 //! (the policy is asked per expert), the thread, the goal and the plan.
 
-use super::reveal::{HighlightView, Suggestion};
+use super::reveal::{HighlightView, RelatedView, Suggestion};
 use super::views::{ExpertAdvice, ExpertLine, ItemView, RequestPage, Segment, ThreadView};
 use super::{expert_status, items_meta, not_found, request_meta, status_of};
 use crate::error::AppResult;
@@ -36,6 +36,17 @@ pub(super) fn segments(text: &str, item: &str, highlights: &[HighlightView]) -> 
     }
     if at < text.len() {
         out.push(Segment { text: text[at..].to_owned(), mark: false });
+    }
+    out
+}
+
+/// The engine's sentences name items by id; a person reads "Ines Marsh 2" instead.
+fn named(text: &str, advice: &[ExpertAdvice]) -> String {
+    let mut out = text.to_owned();
+    for x in advice {
+        for i in &x.items {
+            out = out.replace(&i.id, &format!("{} {}", x.name, i.position));
+        }
     }
     out
 }
@@ -83,14 +94,17 @@ impl App {
         let chosen: Vec<String> =
             r.chosen_items.as_deref().and_then(|c| serde_json::from_str(c).ok()).unwrap_or_default();
         let mut advice = vec![];
-        let mut withheld = vec![];
+        let mut withheld: Vec<String> = vec![];
         if status.is_open() {
             let items = self.store.advice_items(&r.id).await?;
-            for e in experts.iter().filter(|e| expert_status(e) == ExpertStatus::Answered) {
-                if !privacy::can_read(&viewer, &items_meta(&r, e)).allowed() {
-                    withheld.push(e.name.clone());
-                    continue;
-                }
+            let answered: Vec<_> = experts.iter().filter(|e| expert_status(e) == ExpertStatus::Answered).collect();
+            let readable: Vec<_> =
+                answered.iter().filter(|e| privacy::can_read(&viewer, &items_meta(&r, e)).allowed()).collect();
+            withheld =
+                answered.iter().filter(|e| !readable.iter().any(|x| x.id == e.id)).map(|e| e.name.clone()).collect();
+            // The engine's sentences may quote any item: with some withheld, show none of them.
+            let full = withheld.is_empty();
+            for e in readable {
                 let s = suggestion.clone().unwrap_or_default();
                 let views = items
                     .iter()
@@ -108,7 +122,11 @@ impl App {
                         in_suggestion: s.items.contains(&i.id),
                         in_choice: chosen.contains(&i.id),
                         in_runner_up: s.runner_up.contains(&i.id),
-                        related: s.related.iter().find(|x| x.id == i.id).map(|x| x.explanation.clone()),
+                        related: if full {
+                            s.related.iter().find(|x| x.id == i.id).map(|x| x.explanation.clone())
+                        } else {
+                            None
+                        },
                     })
                     .collect();
                 advice.push(ExpertAdvice {
@@ -118,11 +136,26 @@ impl App {
                     items: views,
                 });
             }
+            // Related items' reasons, with the items they mention named rather than numbered.
+            let columns = advice.clone();
+            for x in &mut advice {
+                for i in &mut x.items {
+                    i.related = i.related.as_deref().map(|r| named(r, &columns));
+                }
+            }
         }
         // The engine's reasons quote the advice: only a viewer who may read all of it sees them.
         let thread = match (&suggestion, withheld.is_empty() && status.is_open()) {
             (Some(s), true) => Some(ThreadView {
-                suggestion: s.clone(),
+                suggestion: Suggestion {
+                    explanation: named(&s.explanation, &advice),
+                    related: s
+                        .related
+                        .iter()
+                        .map(|x| RelatedView { id: x.id.clone(), explanation: named(&x.explanation, &advice) })
+                        .collect(),
+                    ..s.clone()
+                },
                 choice: r.choice.clone().unwrap_or_else(|| "suggested".into()),
                 chosen: chosen.clone(),
             }),
@@ -189,6 +222,6 @@ mod tests {
         let parts: Vec<(&str, bool)> = segs.iter().map(|s| (s.text.as_str(), s.mark)).collect();
         assert_eq!(parts, vec![("ask", true), (" before ", false), ("telling", true)]);
         assert_eq!(segments("héllo", "a", &[h(1, 2)]).len(), 1, "a range inside a character is ignored");
-        assert_eq!(segments("x", "b", &[h(0, 1)])[0].mark, false, "another item's ranges are ignored");
+        assert!(!segments("x", "b", &[h(0, 1)])[0].mark, "another item's ranges are ignored");
     }
 }

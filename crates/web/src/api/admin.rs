@@ -85,14 +85,15 @@ pub struct Mail {
     id: String,
     to: String,
     subject: String,
-    body: String,
     created_at: i64,
     attempts: i64,
     sent_at: Option<i64>,
     last_error: Option<String>,
 }
 
-/// The newest 100 messages of the outbox (instance admin only).
+/// The newest 100 messages of the outbox (instance admin only): who, what subject, and where
+/// delivery stands. Never the bodies: they are what people wrote to each other (and hold live
+/// links); `coachkit mail list` on the server shows them to the operator.
 #[utoipa::path(get, path = "/api/v1/admin/outbox", tag = "admin",
     responses((status = 200, body = [Mail]), (status = 403, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn outbox(
@@ -109,7 +110,6 @@ pub async fn outbox(
                 id: m.id,
                 to: m.to_addr,
                 subject: m.subject,
-                body: m.body,
                 created_at: m.created_at,
                 attempts: m.attempts,
                 sent_at: m.sent_at,

@@ -29,7 +29,6 @@ pub struct OrgLine {
 pub struct MailLine {
     pub to: String,
     pub subject: String,
-    pub body: String,
     pub queued: String,
     pub state: String,
 }
@@ -91,7 +90,6 @@ pub async fn page(
                 queued: view::date_time(m.created_at),
                 to: m.to_addr,
                 subject: m.subject,
-                body: m.body,
             })
             .collect(),
         smtp: state.app.config.smtp.is_some(),

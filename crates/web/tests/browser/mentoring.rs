@@ -359,7 +359,7 @@ async fn three_experts_answer_under_seal_and_the_leader_turns_the_thread_into_a_
         let good = "By 31 March, hand over two pieces of work I am attached to each month and let the owner present the outcome without me.";
         b.fill("#goal_text", good).await;
         let notice = submit(&b, "#goal form button[type=submit]", "p.notice[role=status]").await;
-        assert_eq!(notice, "Goal saved.");
+        assert_eq!(notice, "Goal saved. The checker's reading of it is below the goal.");
         assert_eq!(b.value("#goal_text").await, good);
         assert_eq!(b.texts("ul.smart li.ok").await.len(), 6);
         assert!(b.texts("ul.smart li.missing").await.is_empty());

@@ -68,7 +68,9 @@ async fn practices_not_built_yet_say_so_and_built_ones_have_moved() {
         c.sign_up("Pat", "pat@example.org", PW).await;
         let page = c.page("/practices/co-coaching", StatusCode::OK).await;
         assert!(page.contains("Co-coaching between organisations"), "{page}");
-        for (old, new) in [("/practices/journal", "/journal"), ("/practices/wheel", "/wheel"), ("/practices/advice", "/advice")] {
+        for (old, new) in
+            [("/practices/journal", "/journal"), ("/practices/wheel", "/wheel"), ("/practices/advice", "/advice")]
+        {
             let r = c.get(old).await;
             assert_eq!(r.status(), StatusCode::PERMANENT_REDIRECT, "{old}");
             assert_eq!(r.headers()["location"], new);

@@ -9,6 +9,7 @@ mod health;
 mod instances;
 mod journal;
 mod mail;
+mod mentoring;
 mod mentoring_api;
 mod orgs;
 mod privacy_matrix;

@@ -54,6 +54,9 @@ fn gone(e: AppError) -> PageError {
     }
 }
 
+// The page is rendered from several paths (first visit, refused form, refused side form), each
+// with its own pieces; a struct for them would only rename these arguments.
+#[allow(clippy::too_many_arguments)]
 async fn render(
     state: &AppState,
     actor: Option<&coachkit_app::Actor>,
@@ -136,7 +139,11 @@ pub async fn save(
             Ok(Redirect::to(&format!("/expert/{}?done={done}", secret.trim())).into_response())
         }
         Err(e) if is_form_problem(&e) => {
-            let status = if matches!(e, AppError::Conflict(_)) { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+            let status = if matches!(e, AppError::Conflict(_)) {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
             render(&state, actor.as_ref(), jar, &secret, Some(&input), problems(&e), "", status).await
         }
         Err(e) => Err(gone(e)),
@@ -154,7 +161,11 @@ async fn after(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/expert/{}?done={done}", secret.trim())).into_response()),
         Err(e) if is_form_problem(&e) => {
-            let status = if matches!(e, AppError::Conflict(_)) { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+            let status = if matches!(e, AppError::Conflict(_)) {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
             render(state, actor.as_ref(), jar, secret, None, problems(&e), "", status).await
         }
         Err(e) => Err(gone(e)),

@@ -34,9 +34,35 @@ pub fn routes() -> Router<AppState> {
 /// The sentences of a refusal, for the alert above a form.
 pub(crate) fn problems(e: &AppError) -> Vec<String> {
     match e {
-        AppError::Invalid(fields) => fields.iter().map(|f| sentence(&f.to_string())).collect(),
+        AppError::Invalid(fields) => fields
+            .iter()
+            .map(|f| match label(f.field) {
+                Some(l) => sentence(&format!("{l} {}", f.message)),
+                None => sentence(&f.message),
+            })
+            .collect(),
         other => vec![sentence(&crate::error::message_of(other))],
     }
+}
+
+/// How a field is named in a sentence; `None` for fields whose messages are whole sentences
+/// (they name the expert or the box themselves).
+fn label(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "capability" => "the capability",
+        "context" => "why now",
+        "horizon_months" => "the horizon",
+        "answer_by" => "the answer date",
+        "override_reason" => "the reason",
+        "audience" => "who may see it",
+        "goal" => "the goal",
+        "thanks" | "note" => "the note",
+        "until" => "the date",
+        "choice" => "the choice",
+        "text" => "the step",
+        "due" => "the step's date",
+        _ => return None,
+    })
 }
 
 fn sentence(s: &str) -> String {

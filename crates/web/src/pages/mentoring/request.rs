@@ -49,6 +49,8 @@ struct Page {
     audience_choices: Vec<AudienceChoice>,
     problems: Vec<String>,
     notice: String,
+    /// The section the notice belongs in (the redirect lands there).
+    notice_at: &'static str,
     thanks_default: String,
     thanks_sent: String,
 }
@@ -59,13 +61,34 @@ pub struct Flash {
     done: String,
 }
 
+/// Which section a change's result shows in.
+fn section_of(flash: &str) -> &'static str {
+    match flash {
+        "thread" => "thread",
+        "goal" | "step" | "finished" => "goal",
+        "thanks" => "thanks",
+        "audience" => "sharing",
+        _ => "experts",
+    }
+}
+
+/// The flash word a notice was made from (the inverse of `notice_for`).
+fn flash_of(notice: &str) -> &'static str {
+    ["sent", "replaced", "withdrawn", "thread", "goal", "step", "finished", "thanks", "audience"]
+        .into_iter()
+        .find(|f| notice_for(f) == notice)
+        .unwrap_or("")
+}
+
 fn notice_for(flash: &str) -> &'static str {
     match flash {
         "sent" => "Sent. Each expert has their own link; you will see only who has answered until everyone has.",
-        "replaced" => "The new expert has been sent your message and their own link. The one they replace can no longer answer.",
+        "replaced" => {
+            "The new expert has been sent your message and their own link. The one they replace can no longer answer."
+        }
         "withdrawn" => "You are going on without them. Their link no longer works.",
         "thread" => "Your choice of thread is saved beside what the engine suggested.",
-        "goal" => "Goal saved.",
+        "goal" => "Goal saved. The checker's reading of it is below the goal.",
         "step" => "The step is in your journal's actions.",
         "finished" => "Marked done. Well done. Tell your experts what came of it below.",
         "thanks" => "Your thanks went to every expert who answered; they can read it on their page too.",
@@ -133,6 +156,7 @@ async fn render(
         audience_choices: AudienceChoice::for_kind(RecordKind::AdviceRequest, &partners),
         problems,
         notice: notice.to_owned(),
+        notice_at: section_of(flash_of(notice)),
         thanks_sent: p.thanks_sent_at.map(view::date_time).unwrap_or_default(),
         thanks_default: p.thanks.clone().unwrap_or(thanks_default),
         p,
@@ -158,9 +182,16 @@ async fn after(
     flash: &str,
 ) -> Result<Response, PageError> {
     match result {
-        Ok(()) => Ok(Redirect::to(&format!("/advice/{id}?done={flash}")).into_response()),
+        Ok(()) => {
+            // Back at the part of the page the change was made in, where its result shows.
+            Ok(Redirect::to(&format!("/advice/{id}?done={flash}#{}", section_of(flash))).into_response())
+        }
         Err(e) if is_form_problem(&e) => {
-            let status = if matches!(e, AppError::Conflict(_)) { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+            let status = if matches!(e, AppError::Conflict(_)) {
+                StatusCode::CONFLICT
+            } else {
+                StatusCode::UNPROCESSABLE_ENTITY
+            };
             render(state, actor, id, problems(&e), "", status).await
         }
         Err(e) => Err(e.into()),
@@ -173,10 +204,8 @@ pub async fn send(
     Path(id): Path<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let messages: Vec<(String, String)> = pairs
-        .iter()
-        .filter_map(|(k, v)| k.strip_prefix("message_").map(|e| (e.to_owned(), v.clone())))
-        .collect();
+    let messages: Vec<(String, String)> =
+        pairs.iter().filter_map(|(k, v)| k.strip_prefix("message_").map(|e| (e.to_owned(), v.clone()))).collect();
     let r = state.app.send_advice_request(&actor, &id, &messages).await;
     after(&state, &actor, &id, r, "sent").await
 }
