@@ -110,6 +110,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let loaded = demo::load(&app).await.map_err(app_error)?;
             println!("{}", if loaded { "demo data loaded" } else { "demo data was already there" });
             print_demo_sign_ins();
+            for (name, state, url) in coachkit_app::mentoring::demo::expert_links(&app).await.map_err(app_error)? {
+                println!("  expert link, no account needed: {name} ({state}): {url}");
+            }
         }
         Command::User { action } => user(&app, action).await?,
         Command::Token { action } => token(&app, action).await?,
@@ -181,6 +184,9 @@ async fn serve(app: App, settings: &Settings, load_demo: bool, started: Instant)
         tracing::info!(loaded, "demo data {}", if loaded { "loaded" } else { "already present" });
         for s in demo::SIGN_INS {
             tracing::info!("demo sign-in: {} / {} ({}: {})", s.email, demo::DEMO_PASSWORD, s.name, s.story);
+        }
+        for (name, state, url) in coachkit_app::mentoring::demo::expert_links(&app).await.map_err(app_error)? {
+            tracing::info!("demo expert link, no account needed: {name} ({state}): {url}");
         }
     }
     let listener = tokio::net::TcpListener::bind(&settings.bind)

@@ -47,6 +47,23 @@ async fn created(app: &App, aisha: &Actor, input: &RequestInput) -> AppResult<St
     }
 }
 
+/// The demo experts of the request still collecting answers, with their page's address: the
+/// demo has no mail server, so this is how someone plays an expert in the browser. Read from
+/// the outbox, where the invitations wait.
+pub async fn expert_links(app: &App) -> AppResult<Vec<(&'static str, &'static str, String)>> {
+    let mut out = vec![];
+    for (name, state, email) in [
+        ("Ilse Varga", "still writing: finish and send to open the seal", "ilse@commonground.example"),
+        ("Kwame Asante", "answered (sealed, read-only)", "kwame@brightforum.example"),
+        ("Oskar Brandt", "answered the finished request (shows Aisha's thanks)", "oskar@northlight.example"),
+    ] {
+        if let Ok(secret) = secret_for(app, email).await {
+            out.push((name, state, format!("{}{}{secret}", app.config.base_url, super::EXPERT_PATH)));
+        }
+    }
+    Ok(out)
+}
+
 pub(crate) async fn story(app: &App, aisha: &Actor, relationship_with_coach: &str) -> AppResult<()> {
     // The earlier request, finished.
     let done = created(

@@ -14,6 +14,15 @@ use coachkit_store::{NewMail, now_ms};
 /// The message drafted for one expert; the leader edits it before it goes.
 pub(super) fn default_message(expert: &str, capability: &str, horizon_months: i64, leader: &str) -> String {
     let first = expert.split_whitespace().next().unwrap_or(expert);
+    // "Running a workshop" reads as "...one thing: running a workshop" mid-sentence; an acronym
+    // or a name ("GROW", "Excel") keeps its capital.
+    let mut chars = capability.chars();
+    let capability = match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            a.to_lowercase().chain(capability.chars().skip(1)).collect()
+        }
+        _ => capability.to_owned(),
+    };
     format!(
         "Dear {first},\n\n\
          Over the next {horizon_months} months I want to get much better at one thing: {capability}. \

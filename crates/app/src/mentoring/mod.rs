@@ -15,7 +15,7 @@
 //!   shared the request (the item's audience is the request's, or private).
 //! - A guest link opens exactly one expert's page of one request (`Viewer::Guest`).
 
-pub(crate) mod demo;
+pub mod demo;
 mod experts;
 mod goal;
 mod guest;

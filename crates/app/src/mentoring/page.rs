@@ -45,7 +45,9 @@ fn named(text: &str, advice: &[ExpertAdvice]) -> String {
     let mut out = text.to_owned();
     for x in advice {
         for i in &x.items {
-            out = out.replace(&i.id, &format!("{} {}", x.name, i.position));
+            let label = format!("{} {}", x.name, i.position);
+            // The engine writes "<id> (<name>)"; the label already names the expert.
+            out = out.replace(&format!("{} ({})", i.id, x.name), &label).replace(&i.id, &label);
         }
     }
     out
