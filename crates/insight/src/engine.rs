@@ -1,6 +1,6 @@
 //! The engine's method: the static model's similarity, read the way a careful coach reads a
 //! request. Built on the static model; every switch is an option so that the evaluation can weigh
-//! each one alone (`examples/sweep.rs`). [`EngineOptions::CHOSEN`] is what the pages use
+//! each one alone (`examples/sweep.rs`). [`EngineOptions::CHOSEN`] is what the pages should use
 //! ([`crate::engine`]).
 //!
 //! Chosen on the tuning half of our labelled sets and kept after the test half (see the crate
