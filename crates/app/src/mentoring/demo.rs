@@ -11,14 +11,7 @@ use crate::{Actor, App};
 use coachkit_domain::mentoring::RawExpert;
 
 fn expert(name: &str, email: &str, placement: &str) -> RawExpert {
-    RawExpert {
-        name: name.into(),
-        email: email.into(),
-        placement: placement.into(),
-        i_know_them: true,
-        they_know_me: true,
-        knows_their_stuff: true,
-    }
+    RawExpert::vouched(name, email, placement)
 }
 
 fn advice(items: [(&str, &str); 3], share: bool) -> AdviceInput {

@@ -135,11 +135,13 @@ fn thread_text(text: &str, example: Option<&str>) -> String {
 
 /// Runs the engine; a failure is recorded in the suggestion rather than blocking the reveal.
 fn suggest(experts: &[Expert]) -> Suggestion {
-    let model = match coachkit_insight::model() {
-        Ok(m) => m,
+    // The engine: the static model with the hubness correction chosen on our labelled sets
+    // (crates/insight/README.md), the method `coachkit insight eval` scores by default.
+    let engine = match coachkit_insight::engine() {
+        Ok(e) => e,
         Err(e) => return Suggestion { failed: Some(e.to_string()), ..Default::default() },
     };
-    match find_thread(model, experts) {
+    match find_thread(&engine, experts) {
         Ok(report) => Suggestion {
             items: report.thread.items.iter().map(|i| i.id.clone()).collect(),
             runner_up: report.runner_up.map(|r| r.items.into_iter().map(|i| i.id).collect()).unwrap_or_default(),

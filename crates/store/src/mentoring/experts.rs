@@ -75,6 +75,23 @@ where
     Ok(())
 }
 
+/// Deletes an expert's reminders still waiting in the outbox (not sent, not being sent).
+pub(super) async fn delete_unsent_reminders(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    expert: &str,
+    now: i64,
+) -> DbResult<u64> {
+    let done = sqlx::query(
+        "DELETE FROM outbox WHERE id IN (SELECT mail_id FROM advice_reminders WHERE expert_id = $1) \
+         AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < $2)",
+    )
+    .bind(expert)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 /// Statuses from which an expert can still answer, ask for more time or decline.
 const AWAITED: &str = "('invited', 'opened', 'drafting', 'more_time')";
 
@@ -186,21 +203,14 @@ impl Store {
     pub async fn cancel_advice_reminders(&self, expert: &str) -> DbResult<u64> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "DELETE FROM outbox WHERE id IN (SELECT mail_id FROM advice_reminders WHERE expert_id = $1) \
-             AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < $2)",
-        )
-        .bind(expert)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        let cancelled = delete_unsent_reminders(&mut tx, expert, now).await?;
         // Rows whose mail went (or is going) out stay: they count toward the three reminders.
         sqlx::query("DELETE FROM advice_reminders WHERE expert_id = $1 AND mail_id NOT IN (SELECT id FROM outbox)")
             .bind(expert)
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        Ok(done.rows_affected())
+        Ok(cancelled)
     }
 
     /// Reminders an expert has been sent or is being sent (kept after a cancel).

@@ -73,14 +73,7 @@ impl Store {
             .await?;
         }
         if submit {
-            sqlx::query(
-                "DELETE FROM outbox WHERE id IN (SELECT mail_id FROM advice_reminders WHERE expert_id = $1) \
-                 AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < $2)",
-            )
-            .bind(expert)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+            super::experts::delete_unsent_reminders(&mut tx, expert, now).await?;
             sqlx::query("DELETE FROM advice_reminders WHERE expert_id = $1").bind(expert).execute(&mut *tx).await?;
         }
         tx.commit().await?;

@@ -2,7 +2,7 @@
 //! message, three advice boxes with an optional example each, save and come back, send (sealed
 //! from then on), ask for more time, or decline. A dead link gets a page that says so.
 
-use super::{field, is_form_problem, problems};
+use super::{field, is_form_problem, problems, refusal_status};
 use crate::auth::{self, CsrfForm, MaybeActor};
 use crate::error::PageError;
 use crate::state::AppState;
@@ -139,11 +139,7 @@ pub async fn save(
             Ok(Redirect::to(&format!("/expert/{}?done={done}", secret.trim())).into_response())
         }
         Err(e) if is_form_problem(&e) => {
-            let status = if matches!(e, AppError::Conflict(_)) {
-                StatusCode::CONFLICT
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
+            let status = refusal_status(&e);
             render(&state, actor.as_ref(), jar, &secret, Some(&input), problems(&e), "", status).await
         }
         Err(e) => Err(gone(e)),
@@ -161,11 +157,7 @@ async fn after(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/expert/{}?done={done}", secret.trim())).into_response()),
         Err(e) if is_form_problem(&e) => {
-            let status = if matches!(e, AppError::Conflict(_)) {
-                StatusCode::CONFLICT
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
+            let status = refusal_status(&e);
             render(state, actor.as_ref(), jar, secret, None, problems(&e), "", status).await
         }
         Err(e) => Err(gone(e)),

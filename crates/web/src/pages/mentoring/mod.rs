@@ -76,6 +76,15 @@ pub(crate) fn is_form_problem(e: &AppError) -> bool {
     matches!(e, AppError::Invalid(_) | AppError::Conflict(_))
 }
 
+/// The status of a page shown again with its refusal: 409 when the state forbids it, else 422.
+pub(crate) fn refusal_status(e: &AppError) -> axum::http::StatusCode {
+    if matches!(e, AppError::Conflict(_)) {
+        axum::http::StatusCode::CONFLICT
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// The value of `key` in submitted pairs.
 pub(crate) fn field<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
     pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str()).unwrap_or("")

@@ -1,7 +1,7 @@
 //! The request page and the leader's changes to it. A refused change shows the page again with
 //! the reasons above it (and nothing saved); a page the viewer may not read is "not found".
 
-use super::{field, is_form_problem, problems};
+use super::{field, is_form_problem, problems, refusal_status};
 use crate::auth::{CsrfForm, PageActor};
 use crate::error::PageError;
 use crate::state::AppState;
@@ -187,11 +187,7 @@ async fn after(
             Ok(Redirect::to(&format!("/advice/{id}?done={flash}#{}", section_of(flash))).into_response())
         }
         Err(e) if is_form_problem(&e) => {
-            let status = if matches!(e, AppError::Conflict(_)) {
-                StatusCode::CONFLICT
-            } else {
-                StatusCode::UNPROCESSABLE_ENTITY
-            };
+            let status = refusal_status(&e);
             render(state, actor, id, problems(&e), "", status).await
         }
         Err(e) => Err(e.into()),

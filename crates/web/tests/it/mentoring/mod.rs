@@ -36,14 +36,7 @@ pub async fn cast(app: &TestApp) -> Cast {
 }
 
 pub fn expert(name: &str, email: &str, placement: &str) -> RawExpert {
-    RawExpert {
-        name: name.into(),
-        email: email.into(),
-        placement: placement.into(),
-        i_know_them: true,
-        they_know_me: true,
-        knows_their_stuff: true,
-    }
+    RawExpert::vouched(name, email, placement)
 }
 
 /// Three experts: one inside (the leader's domain), two outside.
