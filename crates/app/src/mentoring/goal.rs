@@ -59,9 +59,25 @@ impl App {
         if !status_of(&r).is_open() {
             return Err(AppError::Conflict("the plan comes after the thread: the advice is still sealed".into()));
         }
-        let action = self
-            .create_action(actor, &ActionInput { text: step.text.clone(), due: step.due.clone(), ..Default::default() })
-            .await?;
+        // A step is shared as the request is when it is made (the coaches who follow the request
+        // follow its plan), or kept private if that sharing no longer holds (an ended
+        // relationship); in the journal it can be shared otherwise later.
+        let shared = match &r.audience_target {
+            Some(t) => format!("{}:{t}", r.audience),
+            None => r.audience.clone(),
+        };
+        let input = |audience: String| ActionInput {
+            text: step.text.clone(),
+            due: step.due.clone(),
+            audience,
+            ..Default::default()
+        };
+        let action = match self.create_action(actor, &input(shared)).await {
+            Err(AppError::Invalid(f)) if f.iter().all(|f| f.field == "audience") => {
+                self.create_action(actor, &input("private".into())).await?
+            }
+            other => other?,
+        };
         self.store.add_advice_plan_step(&r.id, &action).await?;
         Ok(action)
     }

@@ -59,6 +59,8 @@ struct Dashboard {
     upcoming: Vec<(String, String, String)>,
     /// (text, due, overdue)
     actions: Vec<(String, Option<String>, bool)>,
+    /// (request id, what it needs next)
+    advice: Vec<(String, String)>,
 }
 
 pub fn rel_line(r: &RelationshipView) -> RelLine {
@@ -90,7 +92,9 @@ pub async fn dashboard(State(state): State<AppState>, PageActor(actor): PageActo
         .take(6)
         .map(|a| (a.text, a.due_at.map(view::date), a.overdue))
         .collect();
+    let advice = state.app.advice_next_steps(&actor).await?;
     let page = Dashboard {
+        advice,
         upcoming,
         actions,
         nav: Nav::for_actor(&actor, "dashboard"),

@@ -26,6 +26,9 @@ async fn reminders_wait_in_the_outbox_and_an_answer_cancels_them() {
 
         let secret = secret_for(&app, "ines@example.org").await;
         app.app.save_expert_advice(&secret, &advice("zq", false), true).await.unwrap();
+        let dash = client_for(&app, "leader@example.org").await.page("/dashboard", StatusCode::OK).await;
+        assert!(dash.contains("Deciding less myself: sealed: 1 of 3 experts have answered"), "{dash}");
+        assert!(!dash.contains("zq"), "no advice on the dashboard");
         assert!(app.app.store.pending_advice_reminders(&experts[0].id).await.unwrap().is_empty());
         assert_eq!(app.app.store.mail_to("ines@example.org").await.unwrap().len(), 1, "the reminders left the outbox");
 
@@ -119,6 +122,8 @@ async fn after_the_seal_the_goal_the_plan_done_and_thanks_reach_the_experts() {
         let good = "By 31 March, hand over two pieces of work I am attached to each month and let the owner present the outcome without me.";
         let report = app.app.save_advice_goal(&c.leader, &id, good).await.unwrap();
         assert!(report.accepted, "{report:?}");
+        // Shared with the coach: the steps added from now on are shared with the coach too.
+        app.app.set_advice_request_audience(&c.leader, &id, &format!("relationship:{}", c.with_coach)).await.unwrap();
         let action = app
             .app
             .add_advice_step(&c.leader, &id, &StepInput { text: "Write the brief for the March pitch".into(), due: "2027-02-01".into() })
@@ -128,6 +133,9 @@ async fn after_the_seal_the_goal_the_plan_done_and_thanks_reach_the_experts() {
         assert!(open.iter().any(|a| a.id == action), "the step is a journal action");
         let dash = client_for(&app, "leader@example.org").await.page("/dashboard", StatusCode::OK).await;
         assert!(dash.contains("Write the brief for the March pitch"), "progress shows on the dashboard");
+        let coach_sees = client_for(&app, "coach@example.org").await.page(&format!("/advice/{id}"), StatusCode::OK).await;
+        assert!(coach_sees.contains("Write the brief for the March pitch"), "the coach follows the plan");
+        assert!(coach_sees.contains("hand over two pieces of work"), "and the goal");
         app.app.finish_advice_request(&c.leader, &id).await.unwrap();
         let sent = app.app.thank_advice_experts(&c.leader, &id, "Thank you: I handed over the March pitch and we won it.").await.unwrap();
         assert_eq!(sent, 3);
