@@ -7,9 +7,13 @@
 //!
 //! The journal's benchmark (`bench/journal.sh`) adds `seed --reflections N` and four tools:
 //! `time-actions`, `count-actions`, `check-actions` and `explain` (see [`journal`]).
+//!
+//! Practice 5's benchmark (`bench/mentoring.sh`) adds `seed-mentoring`, `check-advice` and
+//! `time-seal` (see [`mentoring`]).
 
 mod check;
 mod journal;
+mod mentoring;
 mod seed;
 
 use clap::{Parser, Subcommand};
@@ -35,6 +39,12 @@ enum Command {
     CheckActions(journal::CheckActionsArgs),
     /// Show the plans and timings of the journal's hot queries.
     Explain(journal::ExplainArgs),
+    /// Add practice 5's advice requests (through the app) to a seeded database.
+    SeedMentoring(mentoring::SeedMentoringArgs),
+    /// Verify that every expert's draft save a wrk run saw acknowledged is stored.
+    CheckAdvice(mentoring::CheckAdviceArgs),
+    /// Time the last expert's submit (the seal opening) against the one before it.
+    TimeSeal(mentoring::TimeSealArgs),
 }
 
 #[tokio::main]
@@ -46,5 +56,8 @@ async fn main() -> anyhow::Result<()> {
         Command::CountActions(args) => journal::count_actions(args).await,
         Command::CheckActions(args) => journal::check_actions(args).await,
         Command::Explain(args) => journal::explain(args).await,
+        Command::SeedMentoring(args) => mentoring::seed(args).await,
+        Command::CheckAdvice(args) => mentoring::check_advice(args).await,
+        Command::TimeSeal(args) => mentoring::time_seal(args).await,
     }
 }
