@@ -82,8 +82,11 @@ pub(super) async fn delete_unsent_reminders(
     now: i64,
 ) -> DbResult<u64> {
     let done = sqlx::query(
-        "DELETE FROM outbox WHERE id IN (SELECT mail_id FROM advice_reminders WHERE expert_id = $1) \
-         AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < $2)",
+        // The conditions sit inside the subquery, on the expert's own few rows: put on the outer
+        // DELETE, SQLite reads `sent_at IS NULL` through `outbox_due`, i.e. every unsent mail of
+        // the instance (found by bench/mentoring.sh: 28 ms a submit at 15,000 waiting reminders).
+        "DELETE FROM outbox WHERE id IN (SELECT o.id FROM advice_reminders r JOIN outbox o ON o.id = r.mail_id \
+         WHERE r.expert_id = $1 AND o.sent_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until < $2))",
     )
     .bind(expert)
     .bind(now)
