@@ -12,6 +12,7 @@
 //! `time-seal` (see [`mentoring`]).
 
 mod check;
+mod http;
 mod journal;
 mod mentoring;
 mod seed;

@@ -2,12 +2,11 @@
 //!
 //! One keep-alive connection on loopback, requests one at a time, alternating between the two
 //! probe relationships (small, big, small, big...), so both see the same machine noise. Each
-//! latency is from writing the request to reading the whole answer, as wrk measures it. A tiny
-//! HTTP/1.1 client over `std::net::TcpStream` keeps the measuring side thin and predictable.
+//! latency is from writing the request to reading the whole answer, as wrk measures it
+//! (`crate::http`).
 
-use anyhow::{Context, bail, ensure};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use crate::http::{Conn, percentile};
+use anyhow::{bail, ensure};
 use std::time::{Duration, Instant};
 
 #[derive(clap::Args)]
@@ -32,86 +31,14 @@ pub struct TimeActionsArgs {
     count: usize,
 }
 
-struct Conn {
-    reader: BufReader<TcpStream>,
-    host: String,
-}
-
-impl Conn {
-    fn open(url: &str) -> anyhow::Result<Self> {
-        let host = url.strip_prefix("http://").context("--url must start with http://")?.trim_end_matches('/');
-        ensure!(host.starts_with("127.0.0.1:") || host.starts_with("localhost:"), "loopback only: {host}");
-        let stream = TcpStream::connect(host).with_context(|| format!("connecting to {host}"))?;
-        stream.set_nodelay(true)?;
-        stream.set_read_timeout(Some(Duration::from_secs(30)))?;
-        Ok(Self { reader: BufReader::new(stream), host: host.to_owned() })
-    }
-
-    /// Sends one request and reads the whole answer; returns (status, body).
-    fn call(&mut self, method: &str, path: &str, token: &str, body: &str) -> anyhow::Result<(u16, String)> {
-        let request = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\n\
-             Content-Length: {}\r\n\r\n{body}",
-            self.host,
-            body.len()
-        );
-        self.reader.get_mut().write_all(request.as_bytes())?;
-        let mut line = String::new();
-        self.reader.read_line(&mut line)?;
-        let status: u16 =
-            line.split(' ').nth(1).and_then(|s| s.parse().ok()).with_context(|| format!("bad status line {line:?}"))?;
-        let (mut length, mut chunked) = (None, false);
-        loop {
-            line.clear();
-            ensure!(self.reader.read_line(&mut line)? > 0, "connection closed in the headers");
-            let header = line.trim_end();
-            if header.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = header.split_once(':') {
-                let value = value.trim();
-                if name.eq_ignore_ascii_case("content-length") {
-                    length = Some(value.parse::<usize>()?);
-                } else if name.eq_ignore_ascii_case("transfer-encoding") && value.eq_ignore_ascii_case("chunked") {
-                    chunked = true;
-                }
-            }
-        }
-        let mut body = Vec::new();
-        if chunked {
-            loop {
-                line.clear();
-                self.reader.read_line(&mut line)?;
-                let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or("0"), 16)?;
-                let mut chunk = vec![0; size + 2]; // the chunk and its CRLF
-                self.reader.read_exact(&mut chunk)?;
-                if size == 0 {
-                    break;
-                }
-                body.extend_from_slice(&chunk[..size]);
-            }
-        } else {
-            body.resize(length.context("an answer with neither Content-Length nor chunked encoding")?, 0);
-            self.reader.read_exact(&mut body)?;
-        }
-        Ok((status, String::from_utf8_lossy(&body).into_owned()))
-    }
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
 pub fn time_actions(args: TimeActionsArgs) -> anyhow::Result<()> {
     ensure!(args.count > 0, "--count must be at least 1");
-    let mut conn = Conn::open(&args.url)?;
+    let mut conn = Conn::open(&args.url, Duration::from_secs(30))?;
+    let bearer = format!("Bearer {}", args.token);
+    let headers = [("Authorization", bearer.as_str()), ("Content-Type", "application/json")];
     // Warm the connection, the sign-in cache and the relationship lookups without adding actions.
     for rel in [&args.small, &args.big].into_iter().cycle().take(20) {
-        let (status, _) = conn.call("GET", &format!("/api/v1/relationships/{rel}/actions?limit=1"), &args.token, "")?;
+        let status = conn.call("GET", &format!("/api/v1/relationships/{rel}/actions?limit=1"), &headers, "")?.status;
         ensure!(status == 200, "GET the probe relationship's actions answered {status}");
     }
     let mut small = Vec::with_capacity(args.count);
@@ -122,10 +49,10 @@ pub fn time_actions(args: TimeActionsArgs) -> anyhow::Result<()> {
                 r#"{{"text":"seq {tag} n{i:06}: ask the team what gets in their way","audience":"relationship:{rel}","relationship_id":"{rel}"}}"#
             );
             let t0 = Instant::now();
-            let (status, answer) = conn.call("POST", "/api/v1/journal/actions", &args.token, &body)?;
+            let answer = conn.call("POST", "/api/v1/journal/actions", &headers, &body)?;
             let ms = t0.elapsed().as_secs_f64() * 1_000.0;
-            if status != 201 {
-                bail!("POST /api/v1/journal/actions answered {status}: {answer}");
+            if answer.status != 201 {
+                bail!("POST /api/v1/journal/actions answered {}: {}", answer.status, answer.body);
             }
             out.push(ms);
         }
@@ -146,17 +73,4 @@ pub fn time_actions(args: TimeActionsArgs) -> anyhow::Result<()> {
         if s50 > 0.0 { b50 / s50 } else { 0.0 }
     );
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percentile;
-
-    #[test]
-    fn percentiles_are_nearest_rank() {
-        let v: Vec<f64> = (1..=100).map(f64::from).collect();
-        assert_eq!(percentile(&v, 50.0), 50.0);
-        assert_eq!(percentile(&v, 99.0), 99.0);
-        assert_eq!(percentile(&[3.0], 50.0), 3.0);
-    }
 }

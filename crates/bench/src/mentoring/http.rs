@@ -7,9 +7,8 @@
 //! medians is what the opening costs. The first request only warms up (the engine's model is
 //! loaded on first use in the server process); its timings are reported apart.
 
+use crate::http::{Conn, percentile};
 use anyhow::{Context, bail, ensure};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -24,87 +23,6 @@ pub struct TimeSealArgs {
     /// The server's database, to check afterwards that every timed request opened with a thread.
     #[arg(long)]
     database_url: String,
-}
-
-/// A minimal HTTP/1.1 client on one keep-alive connection.
-pub(crate) struct Conn {
-    reader: BufReader<TcpStream>,
-    host: String,
-}
-
-pub(crate) struct Answer {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-}
-
-impl Answer {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
-    }
-}
-
-impl Conn {
-    pub fn open(url: &str) -> anyhow::Result<Self> {
-        let host = url.strip_prefix("http://").context("--url must start with http://")?.trim_end_matches('/');
-        ensure!(host.starts_with("127.0.0.1:") || host.starts_with("localhost:"), "loopback only: {host}");
-        let stream = TcpStream::connect(host).with_context(|| format!("connecting to {host}"))?;
-        stream.set_nodelay(true)?;
-        stream.set_read_timeout(Some(Duration::from_secs(60)))?;
-        Ok(Self { reader: BufReader::new(stream), host: host.to_owned() })
-    }
-
-    /// Sends one request and reads the whole answer.
-    pub fn call(&mut self, method: &str, path: &str, headers: &[(&str, &str)], body: &str) -> anyhow::Result<Answer> {
-        let mut request =
-            format!("{method} {path} HTTP/1.1\r\nHost: {}\r\nContent-Length: {}\r\n", self.host, body.len());
-        for (k, v) in headers {
-            request.push_str(&format!("{k}: {v}\r\n"));
-        }
-        request.push_str("\r\n");
-        request.push_str(body);
-        self.reader.get_mut().write_all(request.as_bytes())?;
-        let mut line = String::new();
-        self.reader.read_line(&mut line)?;
-        let status: u16 =
-            line.split(' ').nth(1).and_then(|s| s.parse().ok()).with_context(|| format!("bad status line {line:?}"))?;
-        let (mut length, mut chunked, mut seen) = (None, false, vec![]);
-        loop {
-            line.clear();
-            ensure!(self.reader.read_line(&mut line)? > 0, "connection closed in the headers");
-            let header = line.trim_end();
-            if header.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = header.split_once(':') {
-                let value = value.trim();
-                if name.eq_ignore_ascii_case("content-length") {
-                    length = Some(value.parse::<usize>()?);
-                } else if name.eq_ignore_ascii_case("transfer-encoding") && value.eq_ignore_ascii_case("chunked") {
-                    chunked = true;
-                }
-                seen.push((name.to_owned(), value.to_owned()));
-            }
-        }
-        let mut body = Vec::new();
-        if chunked {
-            loop {
-                line.clear();
-                self.reader.read_line(&mut line)?;
-                let size = usize::from_str_radix(line.trim().split(';').next().unwrap_or("0"), 16)?;
-                let mut chunk = vec![0; size + 2];
-                self.reader.read_exact(&mut chunk)?;
-                if size == 0 {
-                    break;
-                }
-                body.extend_from_slice(&chunk[..size]);
-            }
-        } else {
-            body.resize(length.unwrap_or(0), 0);
-            self.reader.read_exact(&mut body)?;
-        }
-        Ok(Answer { status, headers: seen, body: String::from_utf8_lossy(&body).into_owned() })
-    }
 }
 
 /// The page's pre-session CSRF token: its `ck_csrf` cookie, which the form's `csrf` field repeats.
@@ -131,14 +49,6 @@ fn form_value(s: &str) -> String {
         .collect()
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[rank.clamp(1, sorted.len()) - 1]
-}
-
 const ANSWER: [&str; 3] = [
     "Agree what good looks like before the work starts, then stay out of how it gets there.",
     "Hand over the outcome, not the tasks: say what finished looks like and let them plan the steps.",
@@ -156,7 +66,7 @@ pub async fn time_seal(args: TimeSealArgs) -> anyhow::Result<()> {
         })
         .collect();
     ensure!(seals.len() >= 2, "the seal set needs at least two requests");
-    let mut conn = Conn::open(&args.url)?;
+    let mut conn = Conn::open(&args.url, Duration::from_secs(60))?;
     let csrf = page_csrf(&mut conn, &seals[0].1)?;
     let cookie = format!("ck_csrf={csrf}");
     let body = format!(
