@@ -26,11 +26,56 @@ pub struct CheckArgs {
     writes: PathBuf,
 }
 
-/// One person's writes as the load generator saw them.
-struct Seen {
-    last_sent: u64,
-    last_acked: u64,
-    acked: u64,
+/// One writer's (a person's, an expert's) writes as the load generator saw them.
+pub(crate) struct Seen {
+    pub last_sent: u64,
+    pub last_acked: u64,
+    pub acked: u64,
+}
+
+/// The file a wrk script writes at the end of a write run (`bench/load.lua`, `bench/mentoring.lua`):
+/// `# key=value ...` lines (the run's tag and counters), then one
+/// `index<TAB>last sent<TAB>last acknowledged<TAB>acknowledged` line per writer.
+pub(crate) struct Writes {
+    header: HashMap<String, String>,
+    pub seen: HashMap<u64, Seen>,
+}
+
+impl Writes {
+    pub fn read(path: &std::path::Path) -> anyhow::Result<Self> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading {} (did the write run finish?)", path.display()))?;
+        let mut header = HashMap::new();
+        let mut seen = HashMap::new();
+        for line in text.lines() {
+            if let Some(rest) = line.strip_prefix('#') {
+                header.extend(
+                    rest.split_whitespace()
+                        .filter_map(|kv| kv.split_once('='))
+                        .map(|(k, v)| (k.to_owned(), v.to_owned())),
+                );
+                continue;
+            }
+            let f: Vec<u64> = line
+                .split('\t')
+                .map(str::parse)
+                .collect::<Result<_, _>>()
+                .with_context(|| format!("malformed line in {}: {line}", path.display()))?;
+            let [index, last_sent, last_acked, acked] = f[..] else { bail!("malformed line: {line}") };
+            seen.insert(index, Seen { last_sent, last_acked, acked });
+        }
+        Ok(Self { header, seen })
+    }
+
+    /// The run's tag, which every write carries.
+    pub fn tag(&self) -> anyhow::Result<String> {
+        self.header.get("tag").cloned().context("the writes file names no tag")
+    }
+
+    /// A counter of the header; a missing or unreadable one reads as `u64::MAX`, so a check on it fails.
+    pub fn counter(&self, key: &str) -> u64 {
+        self.header.get(key).and_then(|v| v.parse::<u64>().ok()).unwrap_or(u64::MAX)
+    }
 }
 
 /// Parses `wrk <tag> u<index> n<number>` into (index, number) if it carries `tag`.
@@ -45,25 +90,8 @@ fn parse_headline(headline: &str, tag: &str) -> Option<(u64, u64)> {
 }
 
 pub async fn run(args: CheckArgs) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(&args.writes)
-        .with_context(|| format!("reading {} (did the write run finish?)", args.writes.display()))?;
-    let mut header = HashMap::new();
-    let mut seen = HashMap::new();
-    for line in text.lines() {
-        if let Some(rest) = line.strip_prefix('#') {
-            header.extend(rest.split_whitespace().filter_map(|kv| kv.split_once('=')));
-            continue;
-        }
-        let f: Vec<u64> = line
-            .split('\t')
-            .map(str::parse)
-            .collect::<Result<_, _>>()
-            .with_context(|| format!("malformed line in {}: {line}", args.writes.display()))?;
-        let [index, last_sent, last_acked, acked] = f[..] else { bail!("malformed line: {line}") };
-        seen.insert(index, Seen { last_sent, last_acked, acked });
-    }
-    let tag = header.get("tag").copied().context("the writes file names no tag")?.to_owned();
-    let counter = |k: &str| header.get(k).and_then(|v| v.parse::<u64>().ok()).unwrap_or(u64::MAX);
+    let writes = Writes::read(&args.writes)?;
+    let (tag, seen, counter) = (writes.tag()?, &writes.seen, |k: &str| writes.counter(k));
     let (acked_2xx, overlaps, mismatches, unparsed) =
         (counter("acked"), counter("overlaps"), counter("mismatches"), counter("unparsed"));
 
@@ -78,7 +106,7 @@ pub async fn run(args: CheckArgs) -> anyhow::Result<()> {
 
     let acked_total: u64 = seen.values().map(|s| s.acked).sum();
     let (mut lost, mut later_unacked, mut impossible) = (0, 0, 0);
-    for (index, s) in &seen {
+    for (index, s) in seen {
         let have = stored.get(index).copied().unwrap_or(0);
         if have < s.last_acked {
             lost += 1;
@@ -112,7 +140,24 @@ pub async fn run(args: CheckArgs) -> anyhow::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::parse_headline;
+    use super::{Writes, parse_headline};
+
+    #[test]
+    fn a_writes_file_reads_back_and_a_malformed_one_is_refused() {
+        let dir = std::env::temp_dir().join(format!("coachkit-bench-writes-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let good = dir.join("good");
+        std::fs::write(&good, "# tag=ka acked=5 overlaps=0\n7\t3\t2\t2\n9\t4\t4\t3\n").unwrap();
+        let w = Writes::read(&good).unwrap();
+        assert_eq!(w.tag().unwrap(), "ka");
+        assert_eq!((w.counter("acked"), w.counter("overlaps"), w.counter("missing")), (5, 0, u64::MAX));
+        let s = &w.seen[&9];
+        assert_eq!((s.last_sent, s.last_acked, s.acked), (4, 4, 3));
+        let bad = dir.join("bad");
+        std::fs::write(&bad, "# tag=ka\n7\tx\t2\t2\n").unwrap();
+        assert!(Writes::read(&bad).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn headlines_parse_only_with_their_tag() {

@@ -10,7 +10,7 @@
 //! older is a lost write. Every save also replaces all three pieces at once, so each expert must
 //! hold exactly three items.
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use sqlx::any::AnyPoolOptions;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -28,12 +28,6 @@ pub struct CheckAdviceArgs {
     writes: PathBuf,
 }
 
-struct Seen {
-    last_sent: u64,
-    last_acked: u64,
-    acked: u64,
-}
-
 /// Parses `wrk <tag> e<index> n<number>. ...` into (index, number) if it carries `tag`.
 fn parse_advice(text: &str, tag: &str) -> Option<(u64, u64)> {
     let mut parts = text.split(' ');
@@ -46,21 +40,8 @@ fn parse_advice(text: &str, tag: &str) -> Option<(u64, u64)> {
 }
 
 pub async fn check_advice(args: CheckAdviceArgs) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(&args.writes)
-        .with_context(|| format!("reading {} (did the save run finish?)", args.writes.display()))?;
-    let mut header = HashMap::new();
-    let mut seen = HashMap::new();
-    for line in text.lines().filter(|l| !l.is_empty()) {
-        if let Some(rest) = line.strip_prefix('#') {
-            header.extend(rest.split_whitespace().filter_map(|kv| kv.split_once('=')));
-            continue;
-        }
-        let f: Vec<u64> = line.split('\t').map(str::parse).collect::<Result<_, _>>()?;
-        let [index, last_sent, last_acked, acked] = f[..] else { bail!("malformed line: {line}") };
-        seen.insert(index, Seen { last_sent, last_acked, acked });
-    }
-    let tag = header.get("tag").copied().context("the writes file names no tag")?.to_owned();
-    let counter = |k: &str| header.get(k).and_then(|v| v.parse::<u64>().ok()).unwrap_or(u64::MAX);
+    let writes = crate::check::Writes::read(&args.writes)?;
+    let (tag, seen, counter) = (writes.tag()?, &writes.seen, |k: &str| writes.counter(k));
     let (acked_303, overlaps, unparsed) = (counter("acked"), counter("overlaps"), counter("unparsed"));
 
     let experts: HashMap<u64, String> = std::fs::read_to_string(&args.mentoring)?
