@@ -4,9 +4,10 @@
 
 use super::{expert_status, status_of};
 use crate::error::{AppError, AppResult};
-use crate::journal::ActionInput;
+use crate::journal::{ActionInput, audience_value};
 use crate::{Actor, App};
 use coachkit_domain::mentoring::{ExpertStatus, RequestStatus, SmartReport, check_goal, limits};
+use coachkit_domain::privacy::Audience;
 use coachkit_domain::text::bounded;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -62,10 +63,7 @@ impl App {
         // A step is shared as the request is when it is made (the coaches who follow the request
         // follow its plan), or kept private if that sharing no longer holds (an ended
         // relationship); in the journal it can be shared otherwise later.
-        let shared = match &r.audience_target {
-            Some(t) => format!("{}:{t}", r.audience),
-            None => r.audience.clone(),
-        };
+        let shared = audience_value(&Audience::from_parts(&r.audience, r.audience_target.clone()));
         let input = |audience: String| ActionInput {
             text: step.text.clone(),
             due: step.due.clone(),

@@ -6,7 +6,7 @@ use super::reveal::{HighlightView, RelatedView, Suggestion};
 use super::views::{ExpertAdvice, ExpertLine, ItemView, RequestPage, Segment, ThreadView};
 use super::{expert_status, items_meta, not_found, request_meta, status_of};
 use crate::error::AppResult;
-use crate::journal::{audience_label, view_for_coach};
+use crate::journal::{audience_label, audience_value, view_for_coach};
 use crate::{Actor, App};
 use coachkit_domain::RecordId;
 use coachkit_domain::mentoring::{ExpertStatus, Placement, capability_hint, seal_state};
@@ -177,7 +177,6 @@ impl App {
         }
         let partners = if mine { self.my_mentors(actor).await? } else { vec![] };
         let audience = Audience::from_parts(&r.audience, r.audience_target.clone());
-        let (word, target) = audience.to_parts();
         Ok(RequestPage {
             id: r.id.clone(),
             mine,
@@ -189,7 +188,7 @@ impl App {
             answer_by: r.answer_by,
             status,
             mix_override: r.mix_override.clone(),
-            audience: target.map(|t| format!("{word}:{t}")).unwrap_or_else(|| word.to_owned()),
+            audience: audience_value(&audience),
             audience_label: audience_label(&audience, &partners),
             experts: lines,
             sealed: !status.is_open(),
