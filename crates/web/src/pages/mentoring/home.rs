@@ -67,16 +67,11 @@ pub async fn index(State(state): State<AppState>, PageActor(actor): PageActor) -
     }))
 }
 
-/// One expert row as typed.
+/// One expert row as typed, numbered from 1 for its field names.
 #[derive(Default, Clone)]
 pub struct Row {
     pub index: usize,
-    pub name: String,
-    pub email: String,
-    pub placement: String,
-    pub i_know_them: bool,
-    pub they_know_me: bool,
-    pub knows_their_stuff: bool,
+    pub e: RawExpert,
 }
 
 #[derive(Template)]
@@ -111,7 +106,7 @@ async fn form(state: &AppState, actor: &Actor) -> Result<NewForm, PageError> {
         audience: "private".into(),
         override_mix: false,
         override_reason: String::new(),
-        rows: (0..ROWS).map(|index| Row { index: index + 1, ..Row::default() }).collect(),
+        rows: (1..=ROWS).map(|index| Row { index, ..Row::default() }).collect(),
         audience_choices: AudienceChoice::for_kind(RecordKind::AdviceRequest, &partners),
         horizons: (6..=12).map(|m| m.to_string()).collect(),
         problems: vec![],
@@ -130,12 +125,14 @@ fn rows_of(pairs: &[(String, String)]) -> Vec<Row> {
             let key = |k: &str| format!("e{i}_{k}");
             Row {
                 index: i,
-                name: field(pairs, &key("name")).to_owned(),
-                email: field(pairs, &key("email")).to_owned(),
-                placement: field(pairs, &key("placement")).to_owned(),
-                i_know_them: !field(pairs, &key("i_know_them")).is_empty(),
-                they_know_me: !field(pairs, &key("they_know_me")).is_empty(),
-                knows_their_stuff: !field(pairs, &key("knows_their_stuff")).is_empty(),
+                e: RawExpert {
+                    name: field(pairs, &key("name")).to_owned(),
+                    email: field(pairs, &key("email")).to_owned(),
+                    placement: field(pairs, &key("placement")).to_owned(),
+                    i_know_them: !field(pairs, &key("i_know_them")).is_empty(),
+                    they_know_me: !field(pairs, &key("they_know_me")).is_empty(),
+                    knows_their_stuff: !field(pairs, &key("knows_their_stuff")).is_empty(),
+                },
             }
         })
         .collect()
@@ -152,17 +149,7 @@ pub async fn create(
         context: field(&pairs, "context").to_owned(),
         horizon_months: field(&pairs, "horizon_months").to_owned(),
         answer_by: field(&pairs, "answer_by").to_owned(),
-        experts: rows
-            .iter()
-            .map(|r| RawExpert {
-                name: r.name.clone(),
-                email: r.email.clone(),
-                placement: r.placement.clone(),
-                i_know_them: r.i_know_them,
-                they_know_me: r.they_know_me,
-                knows_their_stuff: r.knows_their_stuff,
-            })
-            .collect(),
+        experts: rows.iter().map(|r| r.e.clone()).collect(),
         override_mix: !field(&pairs, "override_mix").is_empty(),
         override_reason: field(&pairs, "override_reason").to_owned(),
         confirm_count: !field(&pairs, "confirm_count").is_empty(),
