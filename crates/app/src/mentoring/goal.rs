@@ -34,11 +34,7 @@ impl App {
         r: &coachkit_store::mentoring::RequestRow,
         goal: &str,
     ) -> AppResult<SmartReport> {
-        let chosen: Vec<String> =
-            r.chosen_items.as_deref().and_then(|c| serde_json::from_str(c).ok()).unwrap_or_default();
-        let items = self.store.advice_items(&r.id).await?;
-        let thread: Vec<&str> = items.iter().filter(|i| chosen.contains(&i.id)).map(|i| i.text.as_str()).collect();
-        Ok(check_goal(goal, &r.capability, &thread))
+        Ok(smart_report_with(r, goal, &self.store.advice_items(&r.id).await?))
     }
 
     /// Saves the goal and returns the checker's reading of it.
@@ -116,4 +112,16 @@ impl App {
         }
         Ok(sent)
     }
+}
+
+/// The checker's reading of `goal` against the capability and the chosen thread among `items`
+/// (the request's items, already loaded).
+pub(super) fn smart_report_with(
+    r: &coachkit_store::mentoring::RequestRow,
+    goal: &str,
+    items: &[coachkit_store::mentoring::ItemRow],
+) -> SmartReport {
+    let chosen: Vec<String> = r.chosen_items.as_deref().and_then(|c| serde_json::from_str(c).ok()).unwrap_or_default();
+    let thread: Vec<&str> = items.iter().filter(|i| chosen.contains(&i.id)).map(|i| i.text.as_str()).collect();
+    check_goal(goal, &r.capability, &thread)
 }

@@ -97,8 +97,10 @@ impl App {
             r.chosen_items.as_deref().and_then(|c| serde_json::from_str(c).ok()).unwrap_or_default();
         let mut advice = vec![];
         let mut withheld: Vec<String> = vec![];
+        // Loaded once: the advice columns and the goal's reading both need them.
+        let items = if status.is_open() { self.store.advice_items(&r.id).await? } else { vec![] };
+        let s = suggestion.clone().unwrap_or_default();
         if status.is_open() {
-            let items = self.store.advice_items(&r.id).await?;
             let answered: Vec<_> = experts.iter().filter(|e| expert_status(e) == ExpertStatus::Answered).collect();
             let readable: Vec<_> =
                 answered.iter().filter(|e| privacy::can_read(&viewer, &items_meta(&r, e)).allowed()).collect();
@@ -107,7 +109,6 @@ impl App {
             // The engine's sentences may quote any item: with some withheld, show none of them.
             let full = withheld.is_empty();
             for e in readable {
-                let s = suggestion.clone().unwrap_or_default();
                 let views = items
                     .iter()
                     .filter(|i| i.expert_id == e.id)
@@ -164,7 +165,7 @@ impl App {
             _ => None,
         };
         let goal_report = match (&r.goal, status.is_open()) {
-            (Some(g), true) => Some(self.smart_report(&r, g).await?),
+            (Some(g), true) => Some(super::goal::smart_report_with(&r, g, &items)),
             _ => None,
         };
         let mut steps = vec![];
