@@ -7,6 +7,7 @@ pub mod account;
 pub mod capability;
 pub mod ids;
 pub mod journal;
+pub mod learning_log;
 pub mod mentoring;
 pub mod org;
 pub mod privacy;

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// An instant, in milliseconds since 1970-01-01T00:00:00Z.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(transparent)]
 pub struct Millis(pub i64);
 
@@ -19,5 +19,33 @@ impl Millis {
     }
     pub fn minus(self, ms: i64) -> Self {
         Self(self.0.saturating_sub(ms))
+    }
+}
+
+/// The UTC calendar day of an instant as "2026-11-03", for messages the domain writes itself
+/// (a refusal that names the window it refers to). Howard Hinnant's days-to-civil algorithm.
+pub fn day_label(at: Millis) -> String {
+    let z = at.0.div_euclid(Millis::DAY) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_labels() {
+        assert_eq!(day_label(Millis(0)), "1970-01-01");
+        assert_eq!(day_label(Millis(1_796_135_400_000)), "2026-12-01");
+        assert_eq!(day_label(Millis(951_782_400_000)), "2000-02-29");
+        assert_eq!(day_label(Millis(-1)), "1969-12-31");
     }
 }

@@ -15,7 +15,7 @@ const ROLES: &str = "OCMEBSFPTANG";
 const AUDIENCES: [&str; 7] = ["private", "relationship", "all_my_coaches", "facilitators", "members", "team", "public"];
 
 #[rustfmt::skip]
-const EXPECTED: [(RecordKind, [&str; 7]); 14] = [
+const EXPECTED: [(RecordKind, [&str; 7]); 15] = [
     //                              private        relationship   all_my_coaches facilitators   members        team           public
     (RecordKind::Session,          ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
     (RecordKind::KillerQuestion,   ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
@@ -27,6 +27,7 @@ const EXPECTED: [(RecordKind, [&str; 7]); 14] = [
     (RecordKind::Position,         ["O...........", "O...........", "O...........", "O...........", "O...........", "O...........", "OCMEBSFPTANG"]),
     (RecordKind::WheelAssessment,  ["O...........", "OC..........", "OCME........", "O...........", "O...........", "O...........", "O..........."]),
     (RecordKind::LearningLogEntry, ["O...........", "OC..........", "OCME........", "O.....F.....", "O...........", "O...........", "O..........."]),
+    (RecordKind::CaseStudy,        ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "OCMEBSFPTANG"]),
     (RecordKind::Challenge,        ["O...........", "O...........", "O...........", "O...........", "O.....FP....", "O.......T...", "O..........."]),
     (RecordKind::TeamNote,         ["O...........", "O...........", "O...........", "O...........", "O...........", "O.......T...", "O..........."]),
     (RecordKind::AdviceRequest,    ["O...........", "OC..........", "OCME........", "O...........", "O...........", "O...........", "O..........."]),
@@ -210,4 +211,15 @@ fn account_level_rules() {
     assert!(can_see_relationship(&w.viewers[0], &w.owner, &coach));
     assert!(!can_see_relationship(admin, &w.owner, &coach), "admins do not see who coaches whom");
     assert!(!can_see_relationship(&Viewer::Anonymous, &w.owner, &coach));
+}
+
+#[test]
+fn only_a_programmes_facilitators_run_it() {
+    // Roles in ROLES order; only F (facilitator of p) may see p's progress and manage it.
+    let w = world();
+    let allowed: String =
+        w.viewers.iter().map(|v| if can_run_programme(v, &w.p) { 'Y' } else { '.' }).collect();
+    assert_eq!(allowed, "......Y.....");
+    let other = ProgrammeId::new();
+    assert!(!can_run_programme(&w.viewers[6], &other), "facilitating one programme grants nothing on another");
 }

@@ -133,6 +133,13 @@ pub fn can_see_relationship(viewer: &Viewer, leader: &crate::UserId, coach: &cra
     matches!(viewer, Viewer::Member(m) if &m.id == leader || &m.id == coach)
 }
 
+/// May `viewer` see a programme's progress (who is in it, counts and dates, never what anyone
+/// wrote) and manage it? Its facilitators only: not its participants, not an organisation's admins,
+/// not the instance admin.
+pub fn can_run_programme(viewer: &Viewer, programme: &crate::ProgrammeId) -> bool {
+    matches!(viewer, Viewer::Member(m) if m.facilitates.contains(programme))
+}
+
 /// May `viewer` manage an organisation's memberships? Its admins, and the instance admin.
 pub fn can_manage_org(viewer: &Viewer, role_in_org: Option<crate::org::OrgRole>) -> bool {
     match viewer {

@@ -30,7 +30,10 @@ pub enum RecordKind {
     // Practice 2: the balance wheel.
     WheelAssessment,
     // Practice 3: the Leadership Learning Log.
+    /// A participant's log in one programme: their sessions, the two cases and the answers.
     LearningLogEntry,
+    /// A case study drawn from a log: a draft, shown to the coachee for consent, then public.
+    CaseStudy,
     // Practice 4: co-coaching.
     Challenge,
     /// A note in a co-coaching team's shared space.
@@ -43,7 +46,7 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 14] = [
+    pub const ALL: [RecordKind; 15] = [
         RecordKind::Session,
         RecordKind::KillerQuestion,
         RecordKind::SessionDetail,
@@ -54,6 +57,7 @@ impl RecordKind {
         RecordKind::Position,
         RecordKind::WheelAssessment,
         RecordKind::LearningLogEntry,
+        RecordKind::CaseStudy,
         RecordKind::Challenge,
         RecordKind::TeamNote,
         RecordKind::AdviceRequest,
@@ -77,6 +81,9 @@ impl RecordKind {
             K::LearningLogEntry => {
                 matches!(audience, A::Private | A::Relationship(_) | A::AllMyCoaches | A::ProgrammeFacilitators(_))
             }
+            // The coachee (the other party of the relationship the session was held in) reads a
+            // draft to consent to it; the public reads it once both have.
+            K::CaseStudy => matches!(audience, A::Private | A::Relationship(_) | A::Public),
             K::Challenge => matches!(audience, A::Private | A::ProgrammeMembers(_) | A::Team(_)),
             K::TeamNote => matches!(audience, A::Private | A::Team(_)),
             // A leader may show their request (and, where an expert agreed, that expert's advice,
