@@ -9,6 +9,7 @@ mod config;
 pub mod demo;
 mod error;
 pub mod journal;
+pub mod learning_log;
 pub mod mail;
 pub mod mentoring;
 mod orgs;

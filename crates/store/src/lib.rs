@@ -8,6 +8,7 @@ mod capabilities;
 mod db;
 mod error;
 pub mod journal;
+pub mod learning_log;
 mod login_attempts;
 pub mod mentoring;
 mod orgs;

@@ -5,11 +5,12 @@ use crate::{Store, users::UserRow};
 use coachkit_domain::privacy::{Member, Tie};
 use coachkit_domain::relationship::Side;
 use coachkit_domain::time::Millis;
-use coachkit_domain::{RelationshipId, UserId};
+use coachkit_domain::{ProgrammeId, RelationshipId, UserId};
 
 impl Store {
     /// The person as the policy sees them: their accepted relationships (active or ended) from
-    /// their side. Programmes and teams join here as those practices land.
+    /// their side, and the learning-log programmes they facilitate or take part in. Co-coaching
+    /// engagements and teams join here as that practice lands.
     pub async fn member_facts(&self, user: &UserRow) -> DbResult<Member> {
         let rows: Vec<(String, String, Option<String>, Option<i64>)> = sqlx::query_as(
             "SELECT id, leader_id, coach_id, ended_at FROM relationships \
@@ -31,6 +32,13 @@ impl Store {
                 })
             })
             .collect();
-        Ok(Member { ties, instance_admin: user.is_admin(), ..Member::alone(user.user_id()) })
+        let (facilitates, programmes) = self.ll_memberships(&user.id).await?;
+        Ok(Member {
+            ties,
+            instance_admin: user.is_admin(),
+            facilitates: facilitates.into_iter().map(ProgrammeId::from_trusted).collect(),
+            programmes: programmes.into_iter().map(ProgrammeId::from_trusted).collect(),
+            ..Member::alone(user.user_id())
+        })
     }
 }

@@ -9,7 +9,11 @@ const VERBS: [&str; 3] = ["stop", "start", "continue"];
 pub fn actions_from_answer(answer: &str) -> Vec<String> {
     let starts = clause_starts(answer);
     let pieces: Vec<&str> = if starts.len() >= 2 {
-        starts.iter().enumerate().map(|(i, &s)| &answer[s..starts.get(i + 1).copied().unwrap_or(answer.len())]).collect()
+        starts
+            .iter()
+            .enumerate()
+            .map(|(i, &s)| &answer[s..starts.get(i + 1).copied().unwrap_or(answer.len())])
+            .collect()
     } else {
         vec![answer]
     };

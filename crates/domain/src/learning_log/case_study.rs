@@ -1,7 +1,11 @@
 //! A case study drawn from a log: what it takes to publish one, and anonymising the coachee.
 
 /// What is missing before a case study may be published, in words for its author; empty when it may.
-pub fn publish_blockers(author_consented: bool, coachee_has_account: bool, coachee_consented: bool) -> Vec<&'static str> {
+pub fn publish_blockers(
+    author_consented: bool,
+    coachee_has_account: bool,
+    coachee_consented: bool,
+) -> Vec<&'static str> {
     let mut out = vec![];
     if !author_consented {
         out.push("you have not yet agreed to publish it");
@@ -66,7 +70,10 @@ mod tests {
     #[test]
     fn names_become_the_alias_as_whole_words() {
         let t = "Mei Lin asked. Later mei said Lin's plan worked; Linnea stayed.";
-        assert_eq!(anonymise(t, "Mei Lin", "my coachee"), "my coachee asked. Later my coachee said my coachee's plan worked; Linnea stayed.");
+        assert_eq!(
+            anonymise(t, "Mei Lin", "my coachee"),
+            "my coachee asked. Later my coachee said my coachee's plan worked; Linnea stayed."
+        );
         assert_eq!(anonymise("Dana Kowalski was there", "Dana Kowalski", "A."), "A. was there");
         assert_eq!(anonymise("no name", "", "x"), "no name");
     }

@@ -65,7 +65,14 @@ mod tests {
             assert_eq!(Skill::parse(s.as_str()), Some(s));
         }
         assert_eq!(Skill::parse("charisma"), None);
-        let r = recurring([Skill::Listening, Skill::Grow, Skill::Listening, Skill::OpenQuestions, Skill::Grow, Skill::Grow]);
+        let r = recurring([
+            Skill::Listening,
+            Skill::Grow,
+            Skill::Listening,
+            Skill::OpenQuestions,
+            Skill::Grow,
+            Skill::Grow,
+        ]);
         assert_eq!(r, vec![(Skill::Grow, 3), (Skill::Listening, 2), (Skill::OpenQuestions, 1)]);
         assert!(recurring([]).is_empty());
     }

@@ -217,8 +217,7 @@ fn account_level_rules() {
 fn only_a_programmes_facilitators_run_it() {
     // Roles in ROLES order; only F (facilitator of p) may see p's progress and manage it.
     let w = world();
-    let allowed: String =
-        w.viewers.iter().map(|v| if can_run_programme(v, &w.p) { 'Y' } else { '.' }).collect();
+    let allowed: String = w.viewers.iter().map(|v| if can_run_programme(v, &w.p) { 'Y' } else { '.' }).collect();
     assert_eq!(allowed, "......Y.....");
     let other = ProgrammeId::new();
     assert!(!can_run_programme(&w.viewers[6], &other), "facilitating one programme grants nothing on another");
