@@ -51,7 +51,7 @@ pub fn recurring(tags: impl IntoIterator<Item = Skill>) -> Vec<(Skill, usize)> {
         }
     }
     let mut out: Vec<_> = Skill::ALL.into_iter().zip(counts).filter(|(_, n)| *n > 0).collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1));
+    out.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     out
 }
 
