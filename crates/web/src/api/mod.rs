@@ -7,6 +7,7 @@ mod admin;
 mod extract;
 mod journal;
 mod journal_more;
+mod learning_log;
 mod mentoring;
 mod orgs;
 mod relationships;
@@ -18,6 +19,7 @@ use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post, put};
+use learning_log::{case_studies, cohort, log, programmes};
 use mentoring::{expert, leader};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
@@ -94,6 +96,33 @@ pub fn routes() -> Router<AppState> {
         .route("/expert/{secret}/submit", post(expert::submit))
         .route("/expert/{secret}/more-time", post(expert::more_time))
         .route("/expert/{secret}/decline", post(expert::decline))
+        .route("/learning-log", get(programmes::home))
+        .route("/learning-log/programmes", post(programmes::create))
+        .route("/learning-log/programmes/{id}", get(cohort::cohort).put(programmes::update))
+        .route("/learning-log/programmes/{id}/questions", put(programmes::edit_questions))
+        .route("/learning-log/programmes/{id}/copy", post(programmes::copy))
+        .route("/learning-log/programmes/{id}/invitations", post(programmes::invite))
+        .route("/learning-log/programmes/{id}/link", post(programmes::link))
+        .route("/learning-log/join/{secret}", get(programmes::join_preview).post(programmes::join))
+        .route("/learning-log/programmes/{id}/log", get(log::my_log))
+        .route("/learning-log/programmes/{id}/sessions", post(log::plan_session))
+        .route("/learning-log/programmes/{id}/sessions/{session}", put(log::update_session).delete(log::delete_session))
+        .route("/learning-log/programmes/{id}/sessions/{session}/record", post(log::record_session))
+        .route("/learning-log/programmes/{id}/cases", put(log::choose_cases))
+        .route("/learning-log/programmes/{id}/answers", put(log::save_answers))
+        .route("/learning-log/programmes/{id}/answers/{case}/{position}/actions", post(log::answer_to_actions))
+        .route("/learning-log/programmes/{id}/share", put(log::share))
+        .route("/learning-log/programmes/{id}/coach-session.ics", get(log::my_coach_session_ics))
+        .route("/learning-log/programmes/{id}/participants/{user}/pack", get(cohort::pack))
+        .route("/learning-log/programmes/{id}/participants/{user}/note", put(cohort::note))
+        .route("/learning-log/programmes/{id}/participants/{user}/coach-session", put(cohort::book))
+        .route("/learning-log/programmes/{id}/participants/{user}/coach-session.ics", get(cohort::coach_session_ics))
+        .route("/learning-log/programmes/{id}/case-studies", post(case_studies::draft))
+        .route("/learning-log/case-studies/{id}", get(case_studies::get_one).put(case_studies::update))
+        .route("/learning-log/case-studies/{id}/public", get(case_studies::public))
+        .route("/learning-log/case-studies/{id}/consent", post(case_studies::consent))
+        .route("/learning-log/case-studies/{id}/coachee-consent", post(case_studies::coachee_consent))
+        .route("/learning-log/case-studies/{id}/published", put(case_studies::publish))
         .fallback(unknown)
 }
 
@@ -139,6 +168,13 @@ pub fn openapi_json() -> String {
         leader::choose_thread, leader::check_goal, leader::save_goal, leader::add_step, leader::done, leader::thank,
         leader::set_audience,
         expert::page, expert::save_draft, expert::submit, expert::more_time, expert::decline,
+        programmes::home, programmes::create, programmes::update, programmes::edit_questions, programmes::copy,
+        programmes::invite, programmes::link, programmes::join_preview, programmes::join,
+        cohort::cohort, cohort::pack, cohort::note, cohort::book, cohort::coach_session_ics,
+        log::my_log, log::plan_session, log::update_session, log::record_session, log::delete_session,
+        log::choose_cases, log::save_answers, log::answer_to_actions, log::share, log::my_coach_session_ics,
+        case_studies::draft, case_studies::get_one, case_studies::public, case_studies::update,
+        case_studies::consent, case_studies::coachee_consent, case_studies::publish,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::FieldProblem)),
     modifiers(&Security),
@@ -151,6 +187,7 @@ pub fn openapi_json() -> String {
         (name = "wheel", description = "The balance wheel: assessments and templates"),
         (name = "journal", description = "Practice 1: sessions, reflections, themes, questions, actions, the public page"),
         (name = "mentoring", description = "Practice 5, just-in-time mentoring: a leader's request for advice, the experts' answers through their own link (no account), the thread, the goal and the plan"),
+        (name = "learning_log", description = "Practice 3, the Leadership Learning Log: a facilitator's programme after a training (window, session cap, its own copy of the questions, invitations, the cohort's progress in counts), each participant's log (sessions planned and held, the Best and the Most Challenging, answers, actions, the pack shared by choice), the coach-the-coach session, and case studies published with consent"),
     )
 )]
 struct ApiDoc;
