@@ -46,6 +46,11 @@ pub const SIGN_INS: &[DemoSignIn] = &[
     DemoSignIn { email: "rui@demo.example.org", name: "Rui Feng", story: "key-account manager coached by Daniel" },
     DemoSignIn { email: "mina@demo.example.org", name: "Mina Ko", story: "account manager coached by Daniel" },
     DemoSignIn { email: "samuel@demo.example.org", name: "Samuel Tan", story: "account manager coached by Daniel" },
+    DemoSignIn {
+        email: "grace@demo.example.org",
+        name: "Grace Adeyemi",
+        story: "trainer running a learning-log programme after her master class",
+    },
     DemoSignIn { email: "ruth@demo.example.org", name: "Ruth Ellison", story: "facilitates a co-coaching experiment" },
     DemoSignIn {
         email: "joanna@demo.example.org",
@@ -121,6 +126,13 @@ pub async fn load(app: &App) -> AppResult<bool> {
                 )
                 .await?;
             }
+        }
+        if let (Some(grace), Some(marcus)) = (by("grace@demo.example.org"), by("marcus@demo.example.org")) {
+            let managers: Vec<Actor> = ["rui@demo.example.org", "mina@demo.example.org", "samuel@demo.example.org"]
+                .iter()
+                .filter_map(|m| by(m))
+                .collect();
+            crate::learning_log::demo::story(app, &grace, &daniel, &marcus, &managers).await?;
         }
     }
     // Two organisations about to co-coach, with the facilitator in both.

@@ -91,8 +91,9 @@ pub fn url_encode(s: &str) -> String {
     serde_urlencoded::to_string([("v", s)]).map(|e| e[2..].to_owned()).unwrap_or_default()
 }
 
-/// "21 Nov 2026" from milliseconds.
-pub fn date(ms: i64) -> String {
+/// "21 Nov 2026" from milliseconds (by value or, as templates hold fields, by reference).
+pub fn date(ms: impl std::borrow::Borrow<i64>) -> String {
+    let ms = *ms.borrow();
     let fmt = time::macros::format_description!("[day padding:none] [month repr:short] [year]");
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .ok()
@@ -100,8 +101,9 @@ pub fn date(ms: i64) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-/// "21 Nov 2026 14:05 UTC" from milliseconds.
-pub fn date_time(ms: i64) -> String {
+/// "21 Nov 2026 14:05 UTC" from milliseconds (by value or by reference).
+pub fn date_time(ms: impl std::borrow::Borrow<i64>) -> String {
+    let ms = *ms.borrow();
     let fmt = time::macros::format_description!("[day padding:none] [month repr:short] [year] [hour]:[minute] UTC");
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .ok()

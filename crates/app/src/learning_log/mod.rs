@@ -16,9 +16,9 @@
 //! - A case study is its author's (`CaseStudy`): shown to the coachee for consent through the
 //!   relationship, public only once both agreed.
 
-// demo: below
 mod case_studies;
 mod cohort;
+pub mod demo;
 mod invitations;
 mod log;
 mod programmes;

@@ -5,6 +5,7 @@ mod account;
 mod admin;
 mod dashboard;
 mod journal;
+mod learning_log;
 mod mentoring;
 mod orgs;
 mod practices;
@@ -47,6 +48,7 @@ pub fn routes() -> Router<AppState> {
         .route("/practices/{slug}", get(practices::show))
         .merge(journal::routes())
         .merge(wheel::routes())
+        .merge(learning_log::routes())
         .merge(mentoring::routes())
 }
 

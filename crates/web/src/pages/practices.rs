@@ -36,6 +36,7 @@ pub async fn show(PageActor(actor): PageActor, Path(slug): Path<String>) -> Resu
         "journal" => return Ok(Redirect::permanent("/journal").into_response()),
         "wheel" => return Ok(Redirect::permanent("/wheel").into_response()),
         "advice" => return Ok(Redirect::permanent("/advice").into_response()),
+        "learning-log" => return Ok(Redirect::permanent("/learning-log").into_response()),
         _ => {}
     }
     let (slug, title, summary) =

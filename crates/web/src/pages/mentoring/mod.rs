@@ -65,7 +65,7 @@ fn label(field: &str) -> Option<&'static str> {
     })
 }
 
-fn sentence(s: &str) -> String {
+pub(crate) fn sentence(s: &str) -> String {
     let mut c = s.chars();
     let s: String = c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default();
     if s.ends_with('.') { s } else { format!("{s}.") }
