@@ -8,6 +8,8 @@ mod api;
 mod health;
 mod instances;
 mod journal;
+mod learning_log;
+mod learning_log_api;
 mod mail;
 mod mentoring;
 mod mentoring_api;
