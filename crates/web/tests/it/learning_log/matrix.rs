@@ -1,8 +1,8 @@
 //! The privacy matrix for practice 3, over HTTP on both backends: every record kind (the log's
 //! sessions and answers, the facilitator's private note, a case study as a draft, shown to its
 //! coachee and published, the cohort's progress) against every role, while the log is private,
-//! once the participant shares the pack, and after they take it back. Every API response a role
-//! can reach, and every mail in the outbox, is searched for each record's marker. The expected
+//! once the participant shares the pack, and after they take it back. Every API response and page
+//! a role can reach, and every mail in the outbox, is searched for each record's marker. The expected
 //! tables are written out by hand.
 
 use super::{Cast, Person, cast, held_session, join, programme};
@@ -130,7 +130,7 @@ async fn arrange(c: &Cast, people: &[Person]) -> World {
     World { programme: p, pia: pia.id.clone(), case_studies: [ids[0].clone(), ids[1].clone(), ids[2].clone()] }
 }
 
-/// Everything a person (or nobody) could reach about the practice through the API.
+/// Everything a person (or nobody) could reach about the practice, through the API and the pages.
 async fn sees(person: &Person, w: &World) -> String {
     let p = &w.programme;
     let mut paths = vec![
@@ -140,8 +140,8 @@ async fn sees(person: &Person, w: &World) -> String {
         format!("/learning-log/programmes/{p}/participants/{}/pack", w.pia),
         format!("/learning-log/programmes/{p}/coach-session.ics"),
         format!("/learning-log/programmes/{p}/participants/{}/coach-session.ics", w.pia),
-        "/journal/search?q=zqsession".to_owned(),
-        "/journal/search?q=zqanswer".to_owned(),
+        "/journal/search?q=delegation".to_owned(),
+        "/journal/search?q=listened".to_owned(),
         "/journal/actions".to_owned(),
         "/admin/outbox".to_owned(),
     ];
@@ -150,6 +150,28 @@ async fn sees(person: &Person, w: &World) -> String {
         paths.push(format!("/learning-log/case-studies/{cs}/public"));
     }
     let mut out = String::new();
+    // The pages too: what the API hides, a page must not show.
+    let mut pages = vec![
+        "/learning-log".to_owned(),
+        "/dashboard".to_owned(),
+        format!("/learning-log/{p}"),
+        format!("/learning-log/{p}/log"),
+        format!("/learning-log/{p}/pack"),
+        format!("/learning-log/{p}/participants/{}", w.pia),
+        format!("/learning-log/{p}/coach-session.ics"),
+        format!("/learning-log/{p}/participants/{}/coach-session.ics", w.pia),
+        // Searched for words beside the markers (a search page repeats its query).
+        "/journal/search?q=delegation".to_owned(),
+        "/journal/search?q=listened".to_owned(),
+        "/journal/export.json".to_owned(),
+        "/admin".to_owned(),
+    ];
+    pages.extend(w.case_studies.iter().map(|cs| format!("/case-studies/{cs}")));
+    for path in pages {
+        let r = person.client.get(&path).await;
+        assert!(!r.status().is_server_error(), "{path}: {}", r.status());
+        out.push_str(&r.text().await.unwrap_or_default());
+    }
     for path in paths {
         let (status, body) = person.call(Method::GET, &path, None).await;
         assert!(!status.is_server_error(), "{path}: {status} {body}");
@@ -238,6 +260,12 @@ async fn a_log_its_note_its_case_studies_and_the_cohort_are_shown_as_the_policy_
         .await;
         let seen = everyone(&people, &w).await;
         compare("shared", &SHARED, &seen, &mut failures);
+        // The pages alone show what the tables say, not only the API.
+        let own = pia.client.page(&format!("/learning-log/{}/log", w.programme), StatusCode::OK).await;
+        assert!(own.contains("zqanswer"), "{own}");
+        let shared_pack =
+            fay.client.page(&format!("/learning-log/{}/participants/{}", w.programme, w.pia), StatusCode::OK).await;
+        assert!(shared_pack.contains("zqsession") && shared_pack.contains("zqfacnote"), "{shared_pack}");
         mail_carries_nothing(&app, "shared", &mut failures).await;
 
         pia.no_content(Method::PUT, &format!("{base}/share"), Some(json!({"shared": false}))).await;
