@@ -257,3 +257,36 @@ async fn another_programmes_sessions_and_participants_are_not_found_here() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn sessions_planned_at_the_same_moment_do_not_slip_over_the_cap() {
+    on_each_backend(|app| async move {
+        cast(&app).await;
+        let fay = Person::sign_in(&app, "fay@example.org").await;
+        let pia = Person::sign_in(&app, "pia@example.org").await;
+        let p = programme(&fay, "Two sessions", json!({"session_cap": 2})).await;
+        join(&fay, &p, &[&pia]).await;
+        let path = format!("/learning-log/programmes/{p}/sessions");
+        let plan = |n: i64| {
+            pia.call(
+                Method::POST,
+                &path,
+                Some(json!({"held_on": day(-n), "topic": format!("Session {n}"), "coachee_name": "Sam"})),
+            )
+        };
+        let (a, b, c, d) = tokio::join!(plan(1), plan(2), plan(3), plan(4));
+        let statuses = [a.0, b.0, c.0, d.0];
+        assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CREATED).count(), 2, "{statuses:?}");
+        assert!(
+            statuses
+                .iter()
+                .all(|s| [StatusCode::CREATED, StatusCode::CONFLICT, StatusCode::UNPROCESSABLE_ENTITY].contains(s)),
+            "a refusal is a clear 4xx: {statuses:?}"
+        );
+        let log = log_of(&pia, &p).await;
+        assert_eq!(log["sessions"].as_array().unwrap().len(), 2, "{log}");
+        assert_eq!(fay.get(&format!("/learning-log/programmes/{p}")).await["participants"][0]["planned"], 2);
+        app.stop().await;
+    })
+    .await;
+}
