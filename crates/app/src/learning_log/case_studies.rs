@@ -56,7 +56,8 @@ impl App {
         let mut body = format!("A coaching session on \"{}\", with {}.\n\n", session.topic, session.coachee_name);
         for q in &questions {
             if let Some(a) = answers.iter().find(|a| a.case_kind == case.as_str() && a.position == q.position) {
-                body.push_str(&format!("**{}**\n\n{}\n\n", q.prompt, a.answer));
+                // Plain text: the question on its own line above its answer; the page sets questions apart.
+                body.push_str(&format!("{}\n{}\n\n", q.prompt, a.answer));
             }
         }
         let body = match &alias {

@@ -46,13 +46,24 @@ fn replace_word(text: &str, word: &str, alias: &str) -> String {
         let after_ok = text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         if before_ok && after_ok {
             out.push_str(&text[last..i]);
-            out.push_str(alias);
+            out.push_str(&at_sentence_start(&text[..i], alias));
             last = end;
         }
         from = end;
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// The alias with a capital letter where it opens a sentence ("An account manager asked...").
+fn at_sentence_start(before: &str, alias: &str) -> String {
+    let opens =
+        before.trim_end_matches([' ', '\t']).chars().next_back().is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n'));
+    let mut chars = alias.chars();
+    match chars.next() {
+        Some(first) if opens => first.to_uppercase().chain(chars).collect(),
+        _ => alias.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -72,7 +83,11 @@ mod tests {
         let t = "Mei Lin asked. Later mei said Lin's plan worked; Linnea stayed.";
         assert_eq!(
             anonymise(t, "Mei Lin", "my coachee"),
-            "my coachee asked. Later my coachee said my coachee's plan worked; Linnea stayed."
+            "My coachee asked. Later my coachee said my coachee's plan worked; Linnea stayed."
+        );
+        assert_eq!(
+            anonymise("Then. Mei left.\nMei came back.", "Mei", "an analyst"),
+            "Then. An analyst left.\nAn analyst came back."
         );
         assert_eq!(anonymise("Dana Kowalski was there", "Dana Kowalski", "A."), "A. was there");
         assert_eq!(anonymise("no name", "", "x"), "no name");

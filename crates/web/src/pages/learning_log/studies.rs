@@ -21,6 +21,26 @@ struct Page {
     notice: &'static str,
     public_url: String,
     published_on: String,
+    blocks: Vec<Block>,
+}
+
+/// A paragraph of the text; a first line that asks a question is shown as its heading.
+pub struct Block {
+    heading: String,
+    text: String,
+}
+
+fn blocks(body: &str) -> Vec<Block> {
+    body.split("\n\n")
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .map(|b| match b.split_once('\n') {
+            Some((first, rest)) if first.trim_end().ends_with('?') => {
+                Block { heading: first.trim().to_owned(), text: rest.trim().to_owned() }
+            }
+            _ => Block { heading: String::new(), text: b.to_owned() },
+        })
+        .collect()
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -52,6 +72,7 @@ fn render(
         nav: Nav::maybe(actor, "learning-log"),
         public_url: format!("{}/case-studies/{}", state.app.config.base_url, c.id),
         published_on: c.published_at.map(view::date).unwrap_or_default(),
+        blocks: blocks(&c.body),
         c,
         problems,
         notice,
