@@ -105,3 +105,31 @@ impl App {
         Ok(p.id)
     }
 }
+
+impl App {
+    /// Adds a co-facilitator by the e-mail of their account: they follow the programme as the
+    /// actor does (the cohort, shared packs, bookings) and keep their own private notes.
+    pub async fn add_ll_facilitator(&self, actor: &Actor, id: &str, email: &str) -> AppResult<String> {
+        let (p, _) = self.run_programme(actor, id).await?;
+        let email = Email::parse(email).map_err(|e| AppError::Invalid(vec![e]))?;
+        let user = self
+            .store
+            .user_by_email(email.as_str())
+            .await?
+            .ok_or_else(|| AppError::field("email", "has no account here yet; ask them to make one first"))?;
+        if !self.store.add_ll_facilitator(&p.id, &user.id).await? {
+            return Err(AppError::Conflict(format!("{} already facilitates this programme", user.display_name)));
+        }
+        let body = format!(
+            "{who} has made you a facilitator of \"{name}\". You now see its cohort (how far each participant \
+             has come, never what they wrote unless they share it with you): {base}/learning-log/{id}\n",
+            who = actor.user.display_name,
+            name = p.name,
+            base = self.config.base_url,
+            id = p.id,
+        );
+        let subject = format!("You now facilitate {}", p.name);
+        self.store.enqueue_mail(NewMail { to: &user.email, subject: &subject, body: &body }).await?;
+        Ok(user.display_name)
+    }
+}

@@ -19,6 +19,7 @@ fn notice_for(flash: &str) -> &'static str {
         "settings" => "The programme's settings are saved.",
         "questions" => "The questions are saved. Participants will answer these.",
         "invited" => "Invitations are in the outbox: each person gets their own link.",
+        "facilitator" => "They now facilitate this programme with you, and have a mail saying so.",
         "booked" => "The coach-the-coach session is booked; the participant has a mail with its calendar file.",
         _ => "",
     }
@@ -121,4 +122,14 @@ pub async fn link(
     let url = state.app.ll_invitation_link(&actor, &id).await?;
     let c = state.app.ll_cohort(&actor, &id).await?;
     render(&state, &actor, c, vec![], "", Some(url), StatusCode::OK).await
+}
+
+pub async fn facilitator(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path(id): Path<String>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let r = state.app.add_ll_facilitator(&actor, &id, field(&pairs, "email")).await;
+    after(&state, &actor, &id, r.map(|_| ()), "facilitator").await
 }

@@ -39,6 +39,7 @@ pub fn routes() -> Router<AppState> {
         .route("/learning-log/{id}/questions", post(cohort::questions))
         .route("/learning-log/{id}/invite", post(cohort::invite))
         .route("/learning-log/{id}/link", post(cohort::link))
+        .route("/learning-log/{id}/facilitators", post(cohort::facilitator))
         .route("/learning-log/{id}/participants/{user}", get(pack::for_facilitator))
         .route("/learning-log/{id}/participants/{user}/note", post(pack::note))
         .route("/learning-log/{id}/participants/{user}/booking", post(pack::book))
@@ -87,6 +88,7 @@ fn label(field: &str) -> Option<&'static str> {
         "answer" => "the answer",
         "skill" => "the skill",
         "emails" => "the addresses",
+        "email" => "the address",
         "note" => "the note",
         "when" => "the date and time",
         "place" => "the place",
