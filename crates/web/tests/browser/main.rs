@@ -15,6 +15,7 @@
 mod accounts;
 mod invitations;
 mod journal;
+mod learning_log;
 mod mentoring;
 mod wheel;
 
