@@ -341,9 +341,14 @@ impl App {
         Ok(())
     }
 
-    /// Removes a planned or held session that is not one of the two cases.
+    /// Removes a planned or held session that is not one of the two cases, and that no case
+    /// study was drawn from: the study's session is what says its coachee must consent too.
     pub async fn delete_ll_session(&self, actor: &Actor, id: &str, session: &str) -> AppResult<()> {
         let (_, _, s) = self.own_session(actor, id, session).await?;
+        let studies = self.store.ll_case_studies_of(&actor.user.id).await?;
+        if studies.iter().any(|c| c.session_id.as_deref() == Some(s.id.as_str())) {
+            return Err(AppError::Conflict("a case study was drawn from this session, so the session stays".into()));
+        }
         if !self.store.delete_ll_session(&s.id).await? {
             return Err(AppError::Conflict("this session is one of your two cases; choose another case first".into()));
         }

@@ -106,7 +106,7 @@ pub async fn record_session(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Remove a session that is not one of your two cases (409 if it is).
+/// Remove a session that is not one of your two cases and had no case study drawn from it (409 otherwise).
 #[utoipa::path(delete, path = "/api/v1/learning-log/programmes/{id}/sessions/{session}", tag = "learning_log", operation_id = "learning_log_delete_session",
     params(("id" = String, Path), ("session" = String, Path)),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)),

@@ -248,3 +248,45 @@ async fn a_case_study_about_a_coachee_with_an_account_waits_for_their_consent_th
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_session_behind_a_case_study_stays_so_its_coachee_must_still_consent() {
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        let fay = Person::sign_in(&app, "fay@example.org").await;
+        let pia = Person::sign_in(&app, "pia@example.org").await;
+        let nobody = Person::anonymous(&app);
+        let p = programme(&fay, "Spring cohort", json!({})).await;
+        join(&fay, &p, &[&pia]).await;
+        let base = format!("/learning-log/programmes/{p}");
+        let with_cleo =
+            held_session(&pia, &p, -3, json!({"relationship_id": c.with_cleo}), "Cleo's account", "Cleo leads").await;
+        let other = held_session(&pia, &p, -2, json!({"coachee_name": "Sam"}), "Sam's rota", "Sam owns it").await;
+        pia.no_content(Method::PUT, &format!("{base}/cases"), Some(json!({"best": with_cleo}))).await;
+        let id = pia.create(&format!("{base}/case-studies"), json!({"case": "best"})).await;
+        let cs = format!("/learning-log/case-studies/{id}");
+
+        // Another session becomes the Best; the one with Cleo is no longer a case, but a case
+        // study was drawn from it, so it cannot be deleted from under the study.
+        pia.no_content(Method::PUT, &format!("{base}/cases"), Some(json!({"best": other}))).await;
+        let (status, body) = pia.call(Method::DELETE, &format!("{base}/sessions/{with_cleo}"), None).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert!(body["message"].as_str().unwrap().contains("case study"), "{body}");
+        assert_eq!(log_of(&pia, &p).await["sessions"].as_array().unwrap().len(), 2, "nothing deleted");
+
+        // So the study still needs Cleo: consenting alone does not publish it.
+        assert_eq!(pia.get(&cs).await["needs_coachee"], true);
+        pia.no_content(Method::POST, &format!("{cs}/consent"), None).await;
+        let (status, body) = pia.call(Method::PUT, &format!("{cs}/published"), Some(json!({"published": true}))).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        let (status, _) = nobody.call(Method::GET, &format!("{cs}/public"), None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        // A session no study was drawn from is deleted as before.
+        let spare = pia
+            .create(&format!("{base}/sessions"), json!({"held_on": day(1), "topic": "Spare", "coachee_name": "Mo"}))
+            .await;
+        pia.no_content(Method::DELETE, &format!("{base}/sessions/{spare}"), None).await;
+        app.stop().await;
+    })
+    .await;
+}
