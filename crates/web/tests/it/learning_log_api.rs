@@ -77,6 +77,20 @@ async fn a_programme_runs_from_invitation_to_a_shared_pack_through_the_api() {
         assert_eq!(nina.get(&format!("/learning-log/join/{secret}")).await["already_in"], true);
         assert_eq!(fay.get(&base).await["invitations"][0]["accepted_by"], "Nina Newleader");
 
+        // The facilitator renames it and gives it eight weeks; the first day stays.
+        let before = fay.get(&base).await["programme"].clone();
+        fay.no_content(
+            Method::PUT,
+            &base,
+            Some(json!({"name": "Spring cohort 2026", "training": "Coaching master class", "weeks": 8, "session_cap": "5"})),
+        )
+        .await;
+        let after = nina.get("/learning-log").await["taking_part"][0].clone();
+        assert_eq!(after["name"], "Spring cohort 2026");
+        assert_eq!(after["weeks"], 8);
+        assert_eq!(after["starts_at"], before["starts_at"]);
+        assert_eq!(after["days_left"].as_i64().unwrap(), before["days_left"].as_i64().unwrap() + 14, "{after}");
+
         // Her log: the programme's own questions and resources.
         let log = log_of(&nina, &p).await;
         assert_eq!(log["questions"].as_array().unwrap().len(), 3);

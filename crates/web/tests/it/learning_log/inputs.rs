@@ -35,6 +35,12 @@ async fn a_programme_out_of_range_or_unnamed_is_refused_and_not_created() {
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert!(fields(&body).contains(&"toolkit".to_owned()), "{body}");
+        // A body of the wrong shape names what it expected.
+        let (status, body) = fay
+            .call(Method::POST, "/learning-log/programmes", Some(json!({"name": "Spring", "questions": "all"})))
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert!(body["message"].as_str().unwrap().contains("questions"), "{body}");
         assert!(fay.get("/learning-log").await["facilitating"].as_array().unwrap().is_empty(), "nothing was created");
 
         // Changing a programme to 27 weeks is refused the same way, and it keeps its six.
