@@ -127,7 +127,8 @@ impl Store {
     /// The programmes a person facilitates, and those they take part in, newest first.
     pub async fn ll_programmes_of(&self, user: &str) -> DbResult<(Vec<ProgrammeRow>, Vec<ProgrammeRow>)> {
         let facilitated = sqlx::query_as(&format!(
-            "{SELECT} JOIN ll_facilitators f ON f.programme_id = p.id WHERE f.user_id = $1 \
+            "{SELECT} WHERE p.id IN (SELECT programme_id FROM ll_facilitators WHERE user_id = $1) \
+             OR p.org_id IN (SELECT org_id FROM memberships WHERE user_id = $1 AND role = 'facilitator') \
              ORDER BY p.starts_at DESC, p.id"
         ))
         .bind(user)
@@ -143,11 +144,15 @@ impl Store {
         Ok((facilitated, joined))
     }
 
-    /// The ids of the programmes a person facilitates and takes part in: the privacy policy's
-    /// facts, in one round trip (every signed-in read asks for them).
+    /// The ids of the programmes a person facilitates (named as a facilitator, or a facilitator
+    /// of the organisation the programme belongs to: an organisation's facilitators follow its
+    /// programmes) and takes part in: the privacy policy's facts, in one round trip (every
+    /// signed-in read asks for them).
     pub async fn ll_memberships(&self, user: &str) -> DbResult<(Vec<String>, Vec<String>)> {
         let rows: Vec<(String, String)> = sqlx::query_as(
             "SELECT 'facilitates', programme_id FROM ll_facilitators WHERE user_id = $1 \
+             UNION ALL SELECT 'facilitates', p.id FROM ll_programmes p \
+               JOIN memberships m ON m.org_id = p.org_id AND m.role = 'facilitator' WHERE m.user_id = $1 \
              UNION ALL SELECT 'takes_part', programme_id FROM ll_participants WHERE user_id = $1",
         )
         .bind(user)
@@ -216,11 +221,16 @@ impl Store {
         .await?)
     }
 
-    /// The programme's facilitators as (user id, display name), in the order they were added.
+    /// The programme's facilitators as (user id, display name), by name: those named, and the
+    /// facilitators of its organisation.
     pub async fn ll_facilitators(&self, programme: &str) -> DbResult<Vec<(String, String)>> {
         Ok(sqlx::query_as(
             "SELECT u.id, u.display_name FROM ll_facilitators f JOIN users u ON u.id = f.user_id \
-             WHERE f.programme_id = $1 ORDER BY f.added_at, u.id",
+             WHERE f.programme_id = $1 \
+             UNION SELECT u.id, u.display_name FROM ll_programmes p \
+               JOIN memberships m ON m.org_id = p.org_id AND m.role = 'facilitator' \
+               JOIN users u ON u.id = m.user_id WHERE p.id = $1 \
+             ORDER BY 2, 1",
         )
         .bind(programme)
         .fetch_all(&self.pool)

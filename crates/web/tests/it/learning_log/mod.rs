@@ -5,6 +5,7 @@
 //! case study's consents and its public page).
 
 mod flows;
+mod following;
 mod inputs;
 mod matrix;
 
