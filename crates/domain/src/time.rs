@@ -24,7 +24,7 @@ impl Millis {
     }
 }
 
-/// The UTC calendar day of an instant as "2026-11-03", for messages the domain writes itself
+/// The UTC calendar day of an instant as "3 Nov 2026" (as the pages write dates), for messages the domain writes itself
 /// (a refusal that names the window it refers to). Howard Hinnant's days-to-civil algorithm.
 pub fn day_label(at: Millis) -> String {
     let z = at.0.div_euclid(Millis::DAY) + 719_468;
@@ -36,7 +36,9 @@ pub fn day_label(at: Millis) -> String {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let name = MONTHS[usize::try_from(month - 1).unwrap_or(0)];
+    format!("{day} {name} {year}")
 }
 
 #[cfg(test)]
@@ -45,9 +47,9 @@ mod tests {
 
     #[test]
     fn day_labels() {
-        assert_eq!(day_label(Millis(0)), "1970-01-01");
-        assert_eq!(day_label(Millis(1_796_135_400_000)), "2026-12-01");
-        assert_eq!(day_label(Millis(951_782_400_000)), "2000-02-29");
-        assert_eq!(day_label(Millis(-1)), "1969-12-31");
+        assert_eq!(day_label(Millis(0)), "1 Jan 1970");
+        assert_eq!(day_label(Millis(1_796_135_400_000)), "1 Dec 2026");
+        assert_eq!(day_label(Millis(951_782_400_000)), "29 Feb 2000");
+        assert_eq!(day_label(Millis(-1)), "31 Dec 1969");
     }
 }

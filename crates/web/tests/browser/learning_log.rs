@@ -372,7 +372,11 @@ async fn a_participant_logs_two_cases_and_shares_the_pack_the_facilitator_saw_on
         p.fill("#coachee_name", "Jo Junior").await;
         p.fill("#topic", "Too late for this programme").await;
         let alert = submit(&p, PLAN_SUBMIT, ".alert[role=alert]").await;
-        let window = format!("{} to {}", to_date(first_day), to_date(first_day + 41 * Millis::DAY));
+        let window = format!(
+            "{} to {}",
+            coachkit_domain::time::day_label(Millis(first_day)),
+            coachkit_domain::time::day_label(Millis(first_day + 41 * Millis::DAY))
+        );
         assert_eq!(
             alert,
             format!(
