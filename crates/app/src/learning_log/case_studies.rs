@@ -65,6 +65,11 @@ impl App {
             None => body,
         };
         let title = format!("{} coaching case: {}", case.label(), session.topic);
+        // The topic may name the coachee as well.
+        let title = match &alias {
+            Some(a) => anonymise(&title, &session.coachee_name, a),
+            None => title,
+        };
         let title: String = title.chars().take(limits::CASE_TITLE).collect();
         let body: String = body.trim().chars().take(limits::CASE_BODY).collect();
         let cid = RecordId::new().to_string();

@@ -206,6 +206,8 @@ async fn a_case_study_about_a_coachee_with_an_account_waits_for_their_consent_th
         assert_eq!(draft["needs_coachee"], true);
         let body = draft["body"].as_str().unwrap();
         assert!(body.contains("I let an account manager choose the first step") && !body.contains("Cleo"), "{body}");
+        let title = draft["title"].as_str().unwrap();
+        assert_eq!(title, "Best coaching case: an account manager's first big account", "the title is anonymised too");
         let (status, _) = cleo.call(Method::GET, &cs, None).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "a draft is its author's alone");
 
