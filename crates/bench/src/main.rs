@@ -10,10 +10,14 @@
 //!
 //! Practice 5's benchmark (`bench/mentoring.sh`) adds `seed-mentoring`, `check-advice` and
 //! `time-seal` (see [`mentoring`]).
+//!
+//! Practice 3's benchmark (`bench/learning_log.sh`) adds `seed-learning-log` and
+//! `time-learning-log` (see [`learning_log`]).
 
 mod check;
 mod http;
 mod journal;
+mod learning_log;
 mod mentoring;
 mod seed;
 
@@ -46,6 +50,10 @@ enum Command {
     CheckAdvice(mentoring::CheckAdviceArgs),
     /// Time the last expert's submit (the seal opening) against the one before it.
     TimeSeal(mentoring::TimeSealArgs),
+    /// Add practice 3's programme and its cohort (through the app) to a seeded database.
+    SeedLearningLog(learning_log::SeedLearningLogArgs),
+    /// Time the cohort view's and the log's steps in process, and show the cohort query's plan.
+    TimeLearningLog(learning_log::TimeLearningLogArgs),
 }
 
 #[tokio::main]
@@ -60,5 +68,7 @@ async fn main() -> anyhow::Result<()> {
         Command::SeedMentoring(args) => mentoring::seed(args).await,
         Command::CheckAdvice(args) => mentoring::check_advice(args).await,
         Command::TimeSeal(args) => mentoring::time_seal(args).await,
+        Command::SeedLearningLog(args) => learning_log::seed(args).await,
+        Command::TimeLearningLog(args) => learning_log::time_learning_log(args).await,
     }
 }
