@@ -103,6 +103,7 @@ pub fn routes() -> Router<AppState> {
         .route("/learning-log/programmes/{id}/copy", post(programmes::copy))
         .route("/learning-log/programmes/{id}/invitations", post(programmes::invite))
         .route("/learning-log/programmes/{id}/link", post(programmes::link))
+        .route("/learning-log/programmes/{id}/facilitators", post(programmes::add_facilitator))
         .route("/learning-log/join/{secret}", get(programmes::join_preview).post(programmes::join))
         .route("/learning-log/programmes/{id}/log", get(log::my_log))
         .route("/learning-log/programmes/{id}/sessions", post(log::plan_session))
@@ -169,7 +170,7 @@ pub fn openapi_json() -> String {
         leader::set_audience,
         expert::page, expert::save_draft, expert::submit, expert::more_time, expert::decline,
         programmes::home, programmes::create, programmes::update, programmes::edit_questions, programmes::copy,
-        programmes::invite, programmes::link, programmes::join_preview, programmes::join,
+        programmes::invite, programmes::link, programmes::add_facilitator, programmes::join_preview, programmes::join,
         cohort::cohort, cohort::pack, cohort::note, cohort::book, cohort::coach_session_ics,
         log::my_log, log::plan_session, log::update_session, log::record_session, log::delete_session,
         log::choose_cases, log::save_answers, log::answer_to_actions, log::share, log::my_coach_session_ics,

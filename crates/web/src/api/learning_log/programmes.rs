@@ -264,3 +264,33 @@ pub async fn join(
     let id = state.app.join_ll_programme(&actor, &secret).await?;
     Ok(axum::Json(LearningLogCreated { id }))
 }
+
+#[derive(Deserialize, ToSchema)]
+pub struct FacilitatorInput {
+    /// The e-mail of their account here.
+    email: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct FacilitatorAdded {
+    /// The name of the new co-facilitator (mailed that they now follow the programme).
+    display_name: String,
+}
+
+/// Add a co-facilitator by the e-mail of their account: they follow the programme as you do (the
+/// cohort, shared packs, bookings) and keep their own private notes.
+#[utoipa::path(post, path = "/api/v1/learning-log/programmes/{id}/facilitators", tag = "learning_log",
+    operation_id = "learning_log_add_facilitator", params(("id" = String, Path)), request_body = FacilitatorInput,
+    responses((status = 200, body = FacilitatorAdded), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn add_facilitator(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(raw): Path<String>,
+    Json(req): Json<FacilitatorInput>,
+) -> Result<axum::Json<FacilitatorAdded>, ApiError> {
+    let id = programme(&raw)?;
+    let display_name = state.app.add_ll_facilitator(&actor, &id, &req.email).await?;
+    Ok(axum::Json(FacilitatorAdded { display_name }))
+}

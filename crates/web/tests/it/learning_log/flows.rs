@@ -292,3 +292,47 @@ async fn the_session_behind_a_case_study_stays_so_its_coachee_must_still_consent
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_co_facilitator_added_by_email_follows_the_programme_with_notes_of_their_own() {
+    on_each_backend(|app| async move {
+        cast(&app).await;
+        let fay = Person::sign_in(&app, "fay@example.org").await;
+        let fred = Person::sign_in(&app, "fred@example.org").await;
+        let pia = Person::sign_in(&app, "pia@example.org").await;
+        let p = programme(&fay, "Spring cohort", json!({})).await;
+        join(&fay, &p, &[&pia]).await;
+        let base = format!("/learning-log/programmes/{p}");
+        let add = format!("{base}/facilitators");
+        let (status, _) = fred.call(Method::GET, &base, None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
+        let (status, body) = fay.call(Method::POST, &add, Some(json!({"email": "nobody@example.org"}))).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+        assert_eq!(super::fields(&body), ["email"]);
+        let (status, _) = pia.call(Method::POST, &add, Some(json!({"email": "fred@example.org"}))).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "a participant does not add facilitators");
+        let added = fay.expect(StatusCode::OK, Method::POST, &add, Some(json!({"email": "fred@example.org"}))).await;
+        assert_eq!(added["display_name"], "Fred Otherfac");
+        let (status, body) = fay.call(Method::POST, &add, Some(json!({"email": "fred@example.org"}))).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        let mail = app.app.store.mail_to("fred@example.org").await.unwrap();
+        assert!(mail.iter().any(|m| m.subject == "You now facilitate Spring cohort"));
+
+        // Fred sees the cohort now, and the pack once shared, each with a note of his own.
+        let cohort = fred.get(&base).await;
+        assert_eq!(cohort["participants"][0]["user_id"], pia.id.as_str());
+        let pack = format!("{base}/participants/{}/pack", pia.id);
+        let (status, _) = fred.call(Method::GET, &pack, None).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "not shared yet");
+        pia.no_content(Method::PUT, &format!("{base}/share"), Some(json!({"shared": true}))).await;
+        let note = format!("{base}/participants/{}/note", pia.id);
+        fay.no_content(Method::PUT, &note, Some(json!({"note": "Fay's own note"}))).await;
+        fred.no_content(Method::PUT, &note, Some(json!({"note": "Fred's own note"}))).await;
+        assert_eq!(fred.get(&pack).await["my_note"], "Fred's own note");
+        assert_eq!(fay.get(&pack).await["my_note"], "Fay's own note");
+        let log = log_of(&pia, &p).await.to_string();
+        assert!(!log.contains("own note"), "the notes are the facilitators' alone");
+        app.stop().await;
+    })
+    .await;
+}
