@@ -22,8 +22,15 @@ impl App {
     pub async fn ll_cohort(&self, actor: &Actor, id: &str) -> AppResult<CohortPage> {
         let (p, viewer) = self.run_programme(actor, id).await?;
         let window = window_of(&p);
-        let rows = self.store.ll_cohort(&p.id, (window.starts_at.0, window.ends_at().0)).await?;
-        let questions = self.store.ll_questions(&p.id).await?;
+        // Six reads that do not depend on each other, sent together rather than one after another.
+        let (rows, questions, tags, facilitators, resources, invitations) = tokio::try_join!(
+            self.store.ll_cohort(&p.id, (window.starts_at.0, window.ends_at().0)),
+            self.store.ll_questions(&p.id),
+            self.store.ll_shared_skill_tags(&p.id),
+            self.store.ll_facilitators(&p.id),
+            self.store.ll_resources(&p.id),
+            self.store.ll_invitations(&p.id),
+        )?;
         let now = Millis(now_ms());
         let shared = |user: &str, audience: &str, target: Option<String>, shared_at: i64| {
             let meta = RecordMeta::owned(
@@ -54,7 +61,6 @@ impl App {
                 CohortLine::of(r, &progress, open)
             })
             .collect();
-        let tags = self.store.ll_shared_skill_tags(&p.id).await?;
         let skills = skill_counts(
             tags.iter()
                 .filter(|t| shared(&t.participant_id, &t.audience, t.audience_target.clone(), t.shared_at))
@@ -63,7 +69,7 @@ impl App {
         let answered_any = participants.iter().any(|l| l.answered > 0);
         Ok(CohortPage {
             programme: ProgrammeSummary::now(&p),
-            facilitators: self.store.ll_facilitators(&p.id).await?.into_iter().map(|f| f.1).collect(),
+            facilitators: facilitators.into_iter().map(|f| f.1).collect(),
             questions: questions
                 .into_iter()
                 .map(|q| QuestionView {
@@ -74,10 +80,7 @@ impl App {
                 })
                 .collect(),
             questions_editable: !answered_any,
-            resources: self
-                .store
-                .ll_resources(&p.id)
-                .await?
+            resources: resources
                 .into_iter()
                 .map(|r| ResourceView {
                     from_toolkit: r.toolkit_key.is_some(),
@@ -89,10 +92,7 @@ impl App {
             shared_logs: participants.iter().filter(|l| l.shared).count(),
             quiet: participants.iter().filter(|l| l.quiet).count(),
             participants,
-            invitations: self
-                .store
-                .ll_invitations(&p.id)
-                .await?
+            invitations: invitations
                 .into_iter()
                 .map(|i| InvitationView { email: i.email, created_at: i.created_at, accepted_by: i.accepted_by_name })
                 .collect(),

@@ -26,12 +26,14 @@
 
 mod text;
 
+// The store's own statements, so the plans printed are those the server runs.
 use crate::http::percentile;
 use anyhow::{Context, anyhow, ensure};
 use coachkit_app::learning_log::{AnswerInput, JOIN_PATH, ProgrammeInput, SessionInput};
 use coachkit_app::{Actor, App, AppConfig};
 use coachkit_domain::learning_log::{Skill, Window};
 use coachkit_domain::time::Millis;
+use coachkit_store::learning_log::{COHORT_SQL, INVITATIONS_SQL, SHARED_SKILLS_SQL};
 use coachkit_store::{Store, StoreOptions, now_ms};
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -380,29 +382,3 @@ pub async fn time_learning_log(args: TimeLearningLogArgs) -> anyhow::Result<()> 
     pool.close().await;
     Ok(())
 }
-
-// The store's statements (crates/store/src/learning_log/participants.rs and answers.rs), copied
-// for their plans: keep them in step with the store.
-
-/// `Store::ll_cohort`.
-const COHORT_SQL: &str = "SELECT m.user_id, u.display_name, m.last_active_at, m.audience, m.audience_target, \
-    m.shared_at, CASE WHEN m.best_session_id IS NULL THEN 0 ELSE 1 END AS has_best, \
-    CASE WHEN m.hardest_session_id IS NULL THEN 0 ELSE 1 END AS has_hardest, m.coach_session_at, \
-    (SELECT COUNT(*) FROM ll_sessions s WHERE s.programme_id = m.programme_id AND s.participant_id = m.user_id) AS planned, \
-    (SELECT COUNT(*) FROM ll_sessions s WHERE s.programme_id = m.programme_id AND s.participant_id = m.user_id \
-       AND s.state = 'held') AS held, \
-    (SELECT COUNT(*) FROM ll_sessions s WHERE s.programme_id = m.programme_id AND s.participant_id = m.user_id \
-       AND s.state = 'held' AND s.held_on >= $2 AND s.held_on < $3) AS held_in_window, \
-    (SELECT COUNT(*) FROM ll_answers a WHERE a.programme_id = m.programme_id AND a.participant_id = m.user_id) AS answered \
-    FROM ll_participants m JOIN users u ON u.id = m.user_id WHERE m.programme_id = $1 \
-    ORDER BY u.display_name, m.user_id";
-
-/// `Store::ll_shared_skill_tags`.
-const SHARED_SKILLS_SQL: &str = "SELECT a.participant_id, m.audience, m.audience_target, m.shared_at, a.skill \
-    FROM ll_answers a JOIN ll_participants m ON m.programme_id = a.programme_id AND m.user_id = a.participant_id \
-    WHERE a.programme_id = $1 AND a.skill IS NOT NULL AND m.audience <> 'private'";
-
-/// `Store::ll_invitations`.
-const INVITATIONS_SQL: &str = "SELECT i.id, i.email, i.capability_id, i.created_at, u.display_name AS accepted_by_name, \
-    i.accepted_at FROM ll_invitations i LEFT JOIN users u ON u.id = i.accepted_by WHERE i.programme_id = $1 \
-    ORDER BY i.created_at DESC, i.id";
