@@ -368,6 +368,24 @@ impl App {
         }
         let (best, hardest) = (pick(best), pick(hardest));
         check_cases(best, hardest, &held).map_err(AppError::Invalid)?;
+        // Answers are about the session chosen when they were written: moving a case to another
+        // session would set them beside a conversation they do not describe.
+        let (_, m) = self.own_log(actor, id).await?;
+        let answers = self.store.ll_answers_of(&p.id, &actor.user.id).await?;
+        for (case, now, new) in [
+            (CaseKind::Best, m.best_session_id.as_deref(), best),
+            (CaseKind::Hardest, m.hardest_session_id.as_deref(), hardest),
+        ] {
+            let written = answers.iter().filter(|a| a.case_kind == case.as_str()).count();
+            if now.is_some() && now != new && written > 0 {
+                return Err(AppError::Conflict(format!(
+                    "you have written {written} answer{} about the session you chose as \"{}\"; they would sit \
+                     beside another session. Empty them in the questions below first, or keep this choice",
+                    if written == 1 { "" } else { "s" },
+                    case.label().to_lowercase(),
+                )));
+            }
+        }
         self.store.set_ll_cases(&p.id, &actor.user.id, best, hardest).await?;
         Ok(())
     }

@@ -176,6 +176,25 @@ async fn over_the_cap_outside_the_window_and_one_session_as_both_cases_are_refus
         assert_eq!(fields(&body), ["position", "skill"], "{body}");
         assert_eq!(log_of(&pia, &p).await["answered"], 1);
 
+        // A case with answers cannot move to another session (they describe the one chosen);
+        // nothing changes, and it moves once its answers are emptied.
+        let (status, body) = pia.call(Method::PUT, &cases, Some(json!({"best": b, "hardest": a}))).await;
+        assert_eq!(status, StatusCode::CONFLICT, "{body}");
+        assert!(body["message"].as_str().unwrap().contains("most challenging"), "{body}");
+        let log = log_of(&pia, &p).await;
+        assert_eq!(
+            (log["best_session_id"].as_str(), log["hardest_session_id"].as_str()),
+            (Some(a.as_str()), Some(b.as_str()))
+        );
+        pia.no_content(
+            Method::PUT,
+            &answers,
+            Some(json!({"answers": [{"case": "hardest", "position": 1, "answer": ""}]})),
+        )
+        .await;
+        pia.no_content(Method::PUT, &cases, Some(json!({"best": b, "hardest": a}))).await;
+        pia.no_content(Method::PUT, &cases, Some(json!({"best": a, "hardest": b}))).await;
+
         // A case cannot be deleted from under its answers.
         let (status, body) = pia.call(Method::DELETE, &format!("{sessions}/{a}"), None).await;
         assert_eq!(status, StatusCode::CONFLICT, "{body}");
