@@ -15,6 +15,8 @@ pub enum Purpose {
     ExpertAdvice,
     /// Set a new password (target: the user).
     PasswordReset,
+    /// Join a co-coaching engagement, with or without an account (target: the invitation).
+    EngagementInvite,
 }
 
 impl Purpose {
@@ -23,6 +25,7 @@ impl Purpose {
             Purpose::RelationshipInvite => "relationship_invite",
             Purpose::ExpertAdvice => "expert_advice",
             Purpose::PasswordReset => "password_reset",
+            Purpose::EngagementInvite => "engagement_invite",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -30,6 +33,7 @@ impl Purpose {
             "relationship_invite" => Purpose::RelationshipInvite,
             "expert_advice" => Purpose::ExpertAdvice,
             "password_reset" => Purpose::PasswordReset,
+            "engagement_invite" => Purpose::EngagementInvite,
             _ => return None,
         })
     }
@@ -80,7 +84,8 @@ mod tests {
 
     #[test]
     fn purposes_round_trip() {
-        for p in [Purpose::RelationshipInvite, Purpose::ExpertAdvice, Purpose::PasswordReset] {
+        for p in [Purpose::RelationshipInvite, Purpose::ExpertAdvice, Purpose::PasswordReset, Purpose::EngagementInvite]
+        {
             assert_eq!(Purpose::parse(p.as_str()), Some(p));
         }
         assert_eq!(Purpose::parse("admin"), None);

@@ -153,3 +153,19 @@ pub fn can_see_org(viewer: &Viewer, role_in_org: Option<crate::org::OrgRole>) ->
 pub fn can_administer(viewer: &Viewer) -> bool {
     matches!(viewer, Viewer::Member(m) if m.instance_admin)
 }
+
+/// May `viewer` see a programme's own page (a co-coaching engagement's brief, sessions and who
+/// takes part)? Its facilitators and its members; an instance or organisation admin gains nothing.
+pub fn can_see_programme(viewer: &Viewer, programme: &crate::ProgrammeId) -> bool {
+    matches!(viewer, Viewer::Member(m) if m.facilitates.contains(programme) || m.programmes.contains(programme))
+}
+
+/// Does `viewer` facilitate this programme (and so run its sessions, teams and fee)?
+pub fn facilitates(viewer: &Viewer, programme: &crate::ProgrammeId) -> bool {
+    matches!(viewer, Viewer::Member(m) if m.facilitates.contains(programme))
+}
+
+/// Is `viewer` on this team (and so may write in its shared space)?
+pub fn on_team(viewer: &Viewer, team: &crate::TeamId) -> bool {
+    matches!(viewer, Viewer::Member(m) if m.teams.contains(team))
+}
