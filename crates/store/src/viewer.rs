@@ -5,7 +5,7 @@ use crate::{Store, users::UserRow};
 use coachkit_domain::privacy::{Member, Tie};
 use coachkit_domain::relationship::Side;
 use coachkit_domain::time::Millis;
-use coachkit_domain::{RelationshipId, UserId};
+use coachkit_domain::{ProgrammeId, RelationshipId, TeamId, UserId};
 
 impl Store {
     /// The person as the policy sees them: their accepted relationships (active or ended) from
@@ -31,6 +31,11 @@ impl Store {
                 })
             })
             .collect();
-        Ok(Member { ties, instance_admin: user.is_admin(), ..Member::alone(user.user_id()) })
+        let mut member = Member { ties, instance_admin: user.is_admin(), ..Member::alone(user.user_id()) };
+        let cc = self.co_coaching_memberships(&user.id).await?;
+        member.facilitates.extend(cc.facilitates.into_iter().map(ProgrammeId::from_trusted));
+        member.programmes.extend(cc.programmes.into_iter().map(ProgrammeId::from_trusted));
+        member.teams.extend(cc.teams.into_iter().map(TeamId::from_trusted));
+        Ok(member)
     }
 }
