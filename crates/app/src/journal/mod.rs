@@ -4,7 +4,7 @@
 //! `privacy::can_write`.
 
 mod actions;
-mod calendar;
+pub(crate) mod calendar;
 pub mod export;
 mod killer;
 mod positions;
