@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+mod co_coaching;
 mod dashboard;
 mod journal;
 mod mentoring;
@@ -48,6 +49,7 @@ pub fn routes() -> Router<AppState> {
         .merge(journal::routes())
         .merge(wheel::routes())
         .merge(mentoring::routes())
+        .merge(co_coaching::routes())
 }
 
 /// Any address we do not know.

@@ -1,5 +1,5 @@
 //! The places in the navigation of the practices not built yet: each page says what the practice
-//! is and that it is coming. Built practices (journal, wheel, expert advice) have their own pages.
+//! is and that it is coming. Built practices (journal, wheel, co-coaching, expert advice) have their own pages.
 
 use crate::auth::PageActor;
 use crate::error::PageError;
@@ -17,18 +17,11 @@ struct PracticePage {
     summary: &'static str,
 }
 
-const PRACTICES: [(&str, &str, &str); 2] = [
-    (
-        "learning-log",
-        "Leadership Learning Log",
-        "After a training, run up to five planned coaching sessions in six weeks, choose your best and your hardest, and reflect on each with sixteen questions to prepare for coaching the coach.",
-    ),
-    (
-        "co-coaching",
-        "Co-coaching between organisations",
-        "Bring people from two organisations facing a common challenge together, team up their challenges across the two, and follow the teams for the weeks between two sessions.",
-    ),
-];
+const PRACTICES: [(&str, &str, &str); 1] = [(
+    "learning-log",
+    "Leadership Learning Log",
+    "After a training, run up to five planned coaching sessions in six weeks, choose your best and your hardest, and reflect on each with sixteen questions to prepare for coaching the coach.",
+)];
 
 pub async fn show(PageActor(actor): PageActor, Path(slug): Path<String>) -> Result<Response, PageError> {
     // The built practices live at their own addresses; an old link still gets there.
@@ -36,6 +29,7 @@ pub async fn show(PageActor(actor): PageActor, Path(slug): Path<String>) -> Resu
         "journal" => return Ok(Redirect::permanent("/journal").into_response()),
         "wheel" => return Ok(Redirect::permanent("/wheel").into_response()),
         "advice" => return Ok(Redirect::permanent("/advice").into_response()),
+        "co-coaching" => return Ok(Redirect::permanent("/co-coaching").into_response()),
         _ => {}
     }
     let (slug, title, summary) =

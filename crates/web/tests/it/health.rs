@@ -66,11 +66,14 @@ async fn practices_not_built_yet_say_so_and_built_ones_have_moved() {
     on_each_backend(|app| async move {
         let c = app.client();
         c.sign_up("Pat", "pat@example.org", PW).await;
-        let page = c.page("/practices/co-coaching", StatusCode::OK).await;
-        assert!(page.contains("Co-coaching between organisations"), "{page}");
-        for (old, new) in
-            [("/practices/journal", "/journal"), ("/practices/wheel", "/wheel"), ("/practices/advice", "/advice")]
-        {
+        let page = c.page("/practices/learning-log", StatusCode::OK).await;
+        assert!(page.contains("Leadership Learning Log"), "{page}");
+        for (old, new) in [
+            ("/practices/journal", "/journal"),
+            ("/practices/wheel", "/wheel"),
+            ("/practices/advice", "/advice"),
+            ("/practices/co-coaching", "/co-coaching"),
+        ] {
             let r = c.get(old).await;
             assert_eq!(r.status(), StatusCode::PERMANENT_REDIRECT, "{old}");
             assert_eq!(r.headers()["location"], new);

@@ -5,6 +5,7 @@
 
 mod accounts;
 mod api;
+mod co_coaching;
 mod health;
 mod instances;
 mod journal;

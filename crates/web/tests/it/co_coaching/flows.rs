@@ -1,0 +1,211 @@
+//! The practice's flows over HTTP on both backends: joining by link without an account,
+//! reminders cancelled by submitting, moving a date (a higher calendar sequence and a mail),
+//! teaming with rejections honoured when the suggestion runs again, session two cancelled when
+//! no team forms (a mail and a METHOD:CANCEL file), and the demo.
+
+use super::{card_id, cast, client_for, dates, participant, secret_for};
+use crate::on_each_backend;
+use coachkit_app::co_coaching::InviteInput;
+use coachkit_domain::co_coaching::Stage;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn an_invitee_without_an_account_signs_up_through_the_link_and_reminders_stop_at_submit() {
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        let e = c.engagement.clone();
+        let invite = InviteInput { side: "b".into(), name: "Nia New".into(), email: "nia@b.example".into() };
+        app.app.invite_participant(&c.facilitator, &e, &invite).await.unwrap();
+        let secret = secret_for(&app, "nia@b.example").await;
+        let link = format!("/co-coaching/join/{secret}");
+        let nobody = app.client();
+        let html = nobody.page(&link, StatusCode::OK).await;
+        assert!(html.contains("Open minds; what is said stays here.") && html.contains("Beta Freight"), "{html}");
+        // Not agreeing to the ground rules: refused next to the box, no account made.
+        let r = nobody.submit(&link, &link, &[("display_name", "Nia New"), ("password", crate::PW)]).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("Please confirm you take part willingly"));
+        assert!(app.app.store.user_by_email("nia@b.example").await.unwrap().is_none());
+        let r =
+            nobody.submit(&link, &link, &[("display_name", "Nia New"), ("password", crate::PW), ("agree", "1")]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let page = nobody.page(&format!("/co-coaching/{e}"), StatusCode::OK).await;
+        assert!(page.contains("you take part for Beta Freight"), "{page}");
+        // The link was single-use.
+        assert_eq!(app.client().get(&link).await.status(), StatusCode::NOT_FOUND);
+
+        // Two reminders wait in the outbox (5 days and 1 day before session one); submitting a
+        // card cancels them.
+        let reminders = |mails: Vec<coachkit_store::MailRow>| {
+            mails.into_iter().filter(|m| m.subject.starts_with("Your challenge cards")).count()
+        };
+        assert_eq!(reminders(app.app.store.mail_to("nia@b.example").await.unwrap()), 2);
+        let r = nobody
+            .submit(
+                &format!("/co-coaching/{e}"),
+                &format!("/co-coaching/{e}/cards"),
+                &[
+                    ("position", "1"),
+                    ("what", "Night shift turnover"),
+                    ("why", "Agency costs"),
+                    ("success", "A settled shift"),
+                    ("submit", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert_eq!(reminders(app.app.store.mail_to("nia@b.example").await.unwrap()), 0);
+        // The facilitator sees who has submitted, not what.
+        let fay = client_for(&app, "fay@example.org").await;
+        let page = fay.page(&format!("/co-coaching/{e}"), StatusCode::OK).await;
+        assert!(page.contains("1 of 1 cards submitted") && !page.contains("Night shift turnover"), "{page}");
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn moving_a_date_raises_the_calendar_sequence_and_tells_everyone() {
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        let e = c.engagement.clone();
+        participant(&app, &c, "a", "Aya One", "a1@a.example").await;
+        let fay = client_for(&app, "fay@example.org").await;
+        assert!(fay.page(&format!("/co-coaching/{e}/sessions/2.ics"), StatusCode::OK).await.contains("SEQUENCE:0\r\n"));
+        let moved = dates(40);
+        let r = fay
+            .submit(
+                &format!("/co-coaching/{e}"),
+                &format!("/co-coaching/{e}/sessions"),
+                &[
+                    ("session_one_at", &moved.session_one_at),
+                    ("session_one_place", "Room 3"),
+                    ("session_two_at", &moved.session_two_at),
+                    ("session_two_place", ""),
+                ],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let ics = fay.page(&format!("/co-coaching/{e}/sessions/2.ics"), StatusCode::OK).await;
+        assert!(ics.contains("SEQUENCE:1\r\n") && ics.contains("METHOD:PUBLISH"), "{ics}");
+        let mails = app.app.store.mail_to("a1@a.example").await.unwrap();
+        assert!(mails.iter().any(|m| m.subject.contains("dates have moved") && m.body.contains("/sessions/2.ics")));
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn rejected_pairs_stay_rejected_and_no_team_cancels_session_two() {
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        let e = c.engagement.clone();
+        let a1 = participant(&app, &c, "a", "Aya One", "a1@a.example").await;
+        let b1 = participant(&app, &c, "b", "Bea One", "b1@b.example").await;
+        let a2 = participant(&app, &c, "a", "Abe Two", "a2@a.example").await;
+        let b2 = participant(&app, &c, "b", "Ben Two", "b2@b.example").await;
+        let write = |what: &str, why: &str, success: &str| coachkit_app::co_coaching::CardInput {
+            position: 1,
+            what: what.into(),
+            why: why.into(),
+            success: success.into(),
+            submit: true,
+        };
+        let drivers = write(
+            "New delivery drivers leave in their first months",
+            "Training each driver costs weeks.",
+            "Most new drivers stay past a year.",
+        );
+        let officers = write(
+            "New housing officers leave in their first months",
+            "Training each officer costs weeks.",
+            "Most new officers stay past a year.",
+        );
+        let budget = write(
+            "The yearly budget takes six weeks of spreadsheets",
+            "My team works evenings every spring.",
+            "A budget agreed in three weeks.",
+        );
+        let forecast = write(
+            "Our annual budget forecast is always late",
+            "The board waits on spreadsheets every spring.",
+            "The budget agreed on time from one model.",
+        );
+        app.app.save_card(&a1, &e, &drivers).await.unwrap();
+        app.app.save_card(&b1, &e, &officers).await.unwrap();
+        app.app.save_card(&a2, &e, &budget).await.unwrap();
+        app.app.save_card(&b2, &e, &forecast).await.unwrap();
+        let fay = client_for(&app, "fay@example.org").await;
+        let r = fay.submit(&format!("/co-coaching/{e}"), &format!("/co-coaching/{e}/open"), &[]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let page = fay.page(&format!("/co-coaching/{e}/teaming"), StatusCode::OK).await;
+        assert!(
+            page.contains("Suggested teams") && page.contains("<mark>"),
+            "the suggestion marks shared words: {page}"
+        );
+        let suggestion = app.app.teaming_page(&c.facilitator, &e).await.unwrap();
+        assert_eq!(suggestion.suggested.len(), 2, "{suggestion:?}");
+        let key = suggestion.suggested[0].key.clone();
+        let r = fay
+            .submit(&format!("/co-coaching/{e}/teaming"), &format!("/co-coaching/{e}/teaming/reject"), &[("key", &key)])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let again = app.app.teaming_page(&c.facilitator, &e).await.unwrap();
+        assert!(again.suggested.iter().all(|s| s.key != key), "a rejected pair is not suggested again: {again:?}");
+
+        // Ending session one with no team cancels session two for everyone.
+        let r = fay.submit(&format!("/co-coaching/{e}"), &format!("/co-coaching/{e}/close-session-one"), &[]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let row = app.app.store.engagement(&e).await.unwrap().unwrap();
+        assert_eq!(row.stage, Stage::Cancelled.as_str());
+        for email in ["a1@a.example", "b1@b.example", "fay@example.org"] {
+            let mails = app.app.store.mail_to(email).await.unwrap();
+            assert!(mails.iter().any(|m| m.subject == "Co-coaching: session two is cancelled"), "{email}");
+        }
+        let aya = client_for(&app, "a1@a.example").await;
+        let ics = aya.page(&format!("/co-coaching/{e}/sessions/2.ics"), StatusCode::OK).await;
+        assert!(
+            ics.contains("METHOD:CANCEL\r\n") && ics.contains("STATUS:CANCELLED\r\n") && ics.contains("SEQUENCE:1\r\n"),
+            "{ics}"
+        );
+        let page = aya.page(&format!("/co-coaching/{e}"), StatusCode::OK).await;
+        assert!(page.contains("session two was cancelled for everyone"), "{page}");
+        // And it can no longer be ended twice or have a team confirmed.
+        let cards = vec![card_id(&app, &c, "Aya One").await, card_id(&app, &c, "Bea One").await];
+        assert!(app.app.confirm_team(&c.facilitator, &e, &cards, "").await.is_err());
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_demo_tells_both_engagements() {
+    on_each_backend(|app| async move {
+        assert!(coachkit_app::demo::load(&app.app).await.unwrap());
+        let ruth = app.client();
+        let r = ruth.sign_in("ruth@demo.example.org", coachkit_app::demo::DEMO_PASSWORD).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let home = ruth.page("/co-coaching", StatusCode::OK).await;
+        assert!(
+            home.contains("Keeping good people in front-line jobs")
+                && home.contains("Getting more out of our vans and buildings")
+        );
+        let joanna = app.app.store.user_by_email("joanna@demo.example.org").await.unwrap().unwrap();
+        let joanna = coachkit_app::Actor { user: joanna, csrf_token: None, session_hash: None };
+        let lines = app.app.my_engagements(&joanna).await.unwrap();
+        let first = lines.iter().find(|l| l.stage == Stage::Teamed).unwrap();
+        let page = app.app.engagement_page(&joanna, &first.id).await.unwrap();
+        assert_eq!(page.teams.len(), 2);
+        assert_eq!(page.my_cards.len() + page.open_cards.len(), 8);
+        let value = app.app.value_page(&joanna, &first.id).await.unwrap();
+        assert!(!value.records.iter().any(|v| v.org == "Northgate Logistics"), "Northgate has not shared");
+        assert!(!value.fee_lines.is_empty());
+        let second = lines.iter().find(|l| l.stage == Stage::Preparing).unwrap();
+        assert!(
+            app.app.engagement_page(&joanna, &second.id).await.unwrap().my_cards.is_empty(),
+            "Joanna's cards are hers to write"
+        );
+        app.stop().await;
+    })
+    .await;
+}
