@@ -9,7 +9,7 @@
 //! Joanna and Idris have not, so a participant (Joanna or Idris) can write theirs and the
 //! facilitator (Ruth) can open the cards, team them up and end session one in the browser.
 
-use super::{CardInput, EngagementInput, InviteInput, OutcomeInput, SessionInput, TeamItemInput, ValueInput};
+use super::{CardInput, EngagementInput, InviteInput, OutcomeInput, SessionDates, TeamItemInput, ValueInput};
 use crate::demo::{actor, person};
 use crate::error::{AppError, AppResult};
 use crate::journal::time::to_datetime_local;
@@ -126,8 +126,8 @@ fn secret_of(url: &str) -> &str {
     url.rsplit('/').next().unwrap_or("")
 }
 
-fn sessions(one: i64, two: i64, place_one: &str, place_two: &str) -> SessionInput {
-    SessionInput {
+fn sessions(one: i64, two: i64, place_one: &str, place_two: &str) -> SessionDates {
+    SessionDates {
         session_one_at: to_datetime_local(one),
         session_one_place: place_one.into(),
         session_two_at: to_datetime_local(two),

@@ -29,13 +29,13 @@ pub struct EngagementInput {
     /// "Thinking so far", Markdown, shown to every participant.
     pub brief: String,
     pub ground_rules: String,
-    pub sessions: SessionInput,
+    pub sessions: SessionDates,
 }
 
 /// The two sessions: dates as "2026-12-01T14:30" (UTC), a place or call link each.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, ToSchema)]
 #[serde(default)]
-pub struct SessionInput {
+pub struct SessionDates {
     pub session_one_at: String,
     pub session_one_place: String,
     pub session_two_at: String,
@@ -107,7 +107,7 @@ fn agenda(text: &str) -> Vec<String> {
 /// Session one's time and place, then session two's.
 type Dates = (i64, String, i64, String);
 
-fn sessions(input: &SessionInput) -> Result<(Dates, Vec<String>), Vec<FieldError>> {
+fn sessions(input: &SessionDates) -> Result<(Dates, Vec<String>), Vec<FieldError>> {
     let mut errors = vec![];
     let mut at = |field, raw: &str| match parse_datetime(field, raw) {
         Ok(ms) => Some(ms),
@@ -316,7 +316,7 @@ impl App {
         &self,
         actor: &Actor,
         id: &str,
-        input: &SessionInput,
+        input: &SessionDates,
     ) -> AppResult<Vec<String>> {
         let ctx = self.engagement_ctx(actor, id).await?;
         ctx.must_facilitate()?;

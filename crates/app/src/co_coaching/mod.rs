@@ -28,14 +28,16 @@ mod ics;
 mod mail;
 mod participants;
 mod space;
+mod suggest;
 mod teaming;
 mod value;
 
 pub use brief::render as render_brief;
 pub use cards::{CardInput, CardView};
-pub use engagements::{EngagementInput, EngagementLine, EngagementPage, ParticipantLine, SessionInput};
+pub use engagements::{EngagementInput, EngagementLine, EngagementPage, ParticipantLine, SessionDates};
 pub use participants::{InviteInput, JoinPage};
 pub use space::{OutcomeInput, TeamItemInput, TeamItemView, TeamPage};
+pub use suggest::{CardToTeam, LeftOut, SuggestInput, SuggestedGroup, TeamsSuggested};
 pub use teaming::{SuggestedTeam, TeamView, TeamingPage, Unteamed};
 pub use value::{FeeLine, ValueInput, ValuePage, ValueView};
 

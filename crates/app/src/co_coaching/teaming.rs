@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 /// A piece of a card's text, marked where it holds a word the team's cards share.
 #[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
-pub struct Segment {
+pub struct MarkedText {
     pub text: String,
     pub mark: bool,
 }
@@ -27,9 +27,9 @@ pub struct Segment {
 pub struct LabelledCard {
     pub label: String,
     pub card: CardView,
-    pub what: Vec<Segment>,
-    pub why: Vec<Segment>,
-    pub success: Vec<Segment>,
+    pub what: Vec<MarkedText>,
+    pub why: Vec<MarkedText>,
+    pub success: Vec<MarkedText>,
 }
 
 /// A team the engine suggests.
@@ -74,13 +74,13 @@ pub struct TeamingPage {
 
 /// Splits `text` into words and the rest, marking words in `marks` (compared lower-case, and by
 /// their first five letters so "drivers" marks "driver").
-fn segments(text: &str, marks: &HashSet<String>) -> Vec<Segment> {
+fn segments(text: &str, marks: &HashSet<String>) -> Vec<MarkedText> {
     let stem = |w: &str| w.to_lowercase().chars().take(5).collect::<String>();
     let stems: HashSet<String> = marks.iter().filter(|m| m.chars().count() >= 4).map(|m| stem(m)).collect();
-    let mut out: Vec<Segment> = vec![];
+    let mut out: Vec<MarkedText> = vec![];
     let mut push = |text: &str, mark: bool| match out.last_mut() {
         Some(last) if last.mark == mark => last.text.push_str(text),
-        _ => out.push(Segment { text: text.to_owned(), mark }),
+        _ => out.push(MarkedText { text: text.to_owned(), mark }),
     };
     let mut word = String::new();
     for c in text.chars().chain(std::iter::once('\u{0}')) {

@@ -10,7 +10,7 @@
 
 use crate::on_each_backend;
 use coachkit_app::Actor;
-use coachkit_app::co_coaching::{CardInput, EngagementInput, InviteInput, SessionInput};
+use coachkit_app::co_coaching::{CardInput, EngagementInput, InviteInput, SessionDates};
 use coachkit_app::journal::time::to_datetime_local;
 use coachkit_domain::account::{DisplayName, Email, Password};
 use coachkit_domain::time::Millis;
@@ -83,7 +83,7 @@ async fn engagement(app: &TestApp, fay: &Actor, orgs: (&str, &str), area: &str) 
         common_area: area.into(),
         brief: "## How we got here\nBoth organisations lose **new people** early.\n\n- first months matter\n- nobody asks leavers why".into(),
         ground_rules: "Come willing and open-minded.\nWhat is said here stays here.".into(),
-        sessions: SessionInput {
+        sessions: SessionDates {
             session_one_at: to_datetime_local(one),
             session_one_place: "Quay Street, room 2".into(),
             session_two_at: to_datetime_local(one + 35 * Millis::DAY),

@@ -6,6 +6,7 @@
 mod accounts;
 mod api;
 mod co_coaching;
+mod co_coaching_api;
 mod health;
 mod instances;
 mod journal;

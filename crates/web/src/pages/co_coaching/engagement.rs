@@ -10,7 +10,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use coachkit_app::co_coaching::{CardInput, CardView, EngagementPage, InviteInput, ParticipantLine, SessionInput};
+use coachkit_app::co_coaching::{CardInput, CardView, EngagementPage, InviteInput, ParticipantLine, SessionDates};
 use coachkit_app::journal::time::to_datetime_local;
 use coachkit_app::{Actor, AppError};
 use coachkit_domain::co_coaching::Stage;
@@ -235,7 +235,7 @@ pub async fn sessions(
     Path(id): Path<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let input = SessionInput {
+    let input = SessionDates {
         session_one_at: field(&pairs, "session_one_at").to_owned(),
         session_one_place: field(&pairs, "session_one_place").to_owned(),
         session_two_at: field(&pairs, "session_two_at").to_owned(),

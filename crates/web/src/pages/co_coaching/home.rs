@@ -9,7 +9,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use coachkit_app::Actor;
-use coachkit_app::co_coaching::{EngagementInput, SessionInput};
+use coachkit_app::co_coaching::{EngagementInput, SessionDates};
 
 pub struct Line {
     pub href: String,
@@ -81,7 +81,7 @@ pub async fn create(
         common_area: f("common_area"),
         brief: f("brief"),
         ground_rules: f("ground_rules"),
-        sessions: SessionInput {
+        sessions: SessionDates {
             session_one_at: f("session_one_at"),
             session_one_place: f("session_one_place"),
             session_two_at: f("session_two_at"),

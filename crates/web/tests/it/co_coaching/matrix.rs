@@ -1,5 +1,5 @@
 //! The privacy matrix for practice 4, over HTTP on both backends. Every role's every reachable
-//! co-coaching response (pages, calendar files, the dashboard, the admin page) is searched for
+//! co-coaching response (pages, API, calendar files, the dashboard, the admin page) is searched for
 //! each record's marker, before the cards open and after the teams are at work. The expected
 //! tables are written out by hand.
 
@@ -78,6 +78,10 @@ async fn sees(client: Option<&Client>, app: &TestApp, w: &World) -> String {
         format!("/co-coaching/{}/sessions/1.ics", w.engagement),
         "/dashboard".to_owned(),
         "/admin".to_owned(),
+        "/api/v1/co-coaching".to_owned(),
+        format!("/api/v1/co-coaching/{}", w.engagement),
+        format!("/api/v1/co-coaching/{}/teaming", w.engagement),
+        format!("/api/v1/co-coaching/{}/value", w.engagement),
     ];
     for t in &w.teams {
         paths.push(format!("/co-coaching/{}/teams/{t}", w.engagement));

@@ -8,7 +8,7 @@ mod matrix;
 
 use crate::relationships::account;
 use coachkit_app::Actor;
-use coachkit_app::co_coaching::{CardInput, EngagementInput, InviteInput, SessionInput};
+use coachkit_app::co_coaching::{CardInput, EngagementInput, InviteInput, SessionDates};
 use coachkit_app::journal::time::to_datetime_local;
 use coachkit_domain::time::Millis;
 use coachkit_store::now_ms;
@@ -25,9 +25,9 @@ pub struct Cast {
 }
 
 /// Dates that pass the rules: session one in 10 days, session two 5 weeks later.
-pub fn dates(gap_days: i64) -> SessionInput {
+pub fn dates(gap_days: i64) -> SessionDates {
     let one = now_ms() + 10 * Millis::DAY;
-    SessionInput {
+    SessionDates {
         session_one_at: to_datetime_local(one),
         session_one_place: "Room 2".into(),
         session_two_at: to_datetime_local(one + gap_days * Millis::DAY),
