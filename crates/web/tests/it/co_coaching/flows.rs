@@ -209,3 +209,102 @@ async fn the_demo_tells_both_engagements() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn teams_are_taken_apart_merged_and_conclude_or_become_co_ventures() {
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        let e = c.engagement.clone();
+        let mut people = vec![];
+        for (side, name, email) in [
+            ("a", "Aya One", "a1@a.example"),
+            ("b", "Bea One", "b1@b.example"),
+            ("a", "Abe Two", "a2@a.example"),
+            ("b", "Ben Two", "b2@b.example"),
+        ] {
+            let p = participant(&app, &c, side, name, email).await;
+            app.app.save_card(&p, &e, &super::card(&format!("{name}'s challenge"), true)).await.unwrap();
+            people.push(p);
+        }
+        app.app.open_cards(&c.facilitator, &e).await.unwrap();
+        let id = |n: &'static str| card_id(&app, &c, n);
+        let one =
+            app.app.confirm_team(&c.facilitator, &e, &[id("Aya One").await, id("Bea One").await], "").await.unwrap();
+        let two =
+            app.app.confirm_team(&c.facilitator, &e, &[id("Abe Two").await, id("Ben Two").await], "").await.unwrap();
+        // A card already in a team cannot join another.
+        let err = app
+            .app
+            .confirm_team(&c.facilitator, &e, &[id("Aya One").await, id("Ben Two").await], "")
+            .await
+            .unwrap_err();
+        assert!(format!("{err:?}").contains("already in a team"), "{err:?}");
+        // Merge two into one, take it apart, build again.
+        let fay = client_for(&app, "fay@example.org").await;
+        let teaming = format!("/co-coaching/{e}/teaming");
+        let r = fay.submit(&teaming, &format!("{teaming}/{two}/merge"), &[("into", &one)]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let page = app.app.teaming_page(&c.facilitator, &e).await.unwrap();
+        assert_eq!((page.confirmed.len(), page.confirmed[0].cards.len()), (1, 4));
+        let r = fay.submit(&teaming, &format!("{teaming}/{one}/apart"), &[]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert!(app.app.teaming_page(&c.facilitator, &e).await.unwrap().confirmed.is_empty());
+        let team =
+            app.app.confirm_team(&c.facilitator, &e, &[id("Aya One").await, id("Bea One").await], "").await.unwrap();
+        app.app.close_session_one(&c.facilitator, &e).await.unwrap();
+
+        // A co-venture needs an owner in each organisation from the team: refused, then saved.
+        let page = format!("/co-coaching/{e}/teams/{team}");
+        let aya = client_for(&app, "a1@a.example").await;
+        let (aya_id, bea_id) = (people[0].user.id.clone(), people[1].user.id.clone());
+        let venture = |owner_b: &str| {
+            vec![
+                ("outcome".to_owned(), "co_venture".to_owned()),
+                ("project_name".to_owned(), "First Year Together".to_owned()),
+                ("project_aim".to_owned(), "A shared first year".to_owned()),
+                ("first_steps".to_owned(), "Pilot with six starters".to_owned()),
+                ("owner_a".to_owned(), aya_id.clone()),
+                ("owner_b".to_owned(), owner_b.to_owned()),
+            ]
+        };
+        let wrong = venture(&people[3].user.id);
+        let refs: Vec<(&str, &str)> = wrong.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = aya.submit(&page, &format!("{page}/outcome"), &refs).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("must be a team member from that organisation"));
+        let right = venture(&bea_id);
+        let refs: Vec<(&str, &str)> = right.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let r = aya.submit(&page, &format!("{page}/outcome"), &refs).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let html = aya.page(&page, StatusCode::OK).await;
+        assert!(
+            html.contains("Co-venture project: First Year Together") && html.contains("Aya One and Bea One"),
+            "{html}"
+        );
+        // An action needs an owner on the team and a date.
+        let r = aya
+            .submit(
+                &page,
+                &page,
+                &[("kind", "action"), ("text", "Draft the plan"), ("owner", &people[2].user.id), ("due", "")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let r = aya
+            .submit(
+                &page,
+                &page,
+                &[("kind", "action"), ("text", "Draft the plan"), ("owner", &bea_id), ("due", "2030-01-10")],
+            )
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        // The facilitator sees how much the team wrote, not what.
+        let fay_view = fay.page(&page, StatusCode::OK).await;
+        assert!(
+            fay_view.contains("Entries in the shared space: 1;") && !fay_view.contains("Draft the plan"),
+            "{fay_view}"
+        );
+        app.stop().await;
+    })
+    .await;
+}
