@@ -29,6 +29,7 @@ mod mail;
 mod participants;
 mod space;
 mod suggest;
+mod sweep;
 mod teaming;
 mod value;
 
@@ -38,6 +39,7 @@ pub use engagements::{EngagementInput, EngagementLine, EngagementPage, Participa
 pub use participants::{InviteInput, JoinPage};
 pub use space::{OutcomeInput, TeamItemInput, TeamItemView, TeamPage};
 pub use suggest::{CardToTeam, LeftOut, SuggestInput, SuggestedGroup, TeamsSuggested};
+pub use sweep::Swept;
 pub use teaming::{SuggestedTeam, TeamView, TeamingPage, Unteamed};
 pub use value::{FeeLine, ValueInput, ValuePage, ValueView};
 

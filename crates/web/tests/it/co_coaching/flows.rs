@@ -308,3 +308,40 @@ async fn teams_are_taken_apart_merged_and_conclude_or_become_co_ventures() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_sweep_nudges_a_quiet_team_once_and_ends_a_forgotten_session_one() {
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        let e = c.engagement.clone();
+        let a1 = participant(&app, &c, "a", "Aya One", "a1@a.example").await;
+        let b1 = participant(&app, &c, "b", "Bea One", "b1@b.example").await;
+        app.app.save_card(&a1, &e, &super::card("New drivers leave early", true)).await.unwrap();
+        app.app.save_card(&b1, &e, &super::card("New officers leave early", true)).await.unwrap();
+        app.app.open_cards(&c.facilitator, &e).await.unwrap();
+        let cards = vec![card_id(&app, &c, "Aya One").await, card_id(&app, &c, "Bea One").await];
+        app.app.confirm_team(&c.facilitator, &e, &cards, "").await.unwrap();
+        let day = 86_400_000;
+        let now = coachkit_store::now_ms();
+        // Eight days on, before anyone ended session one (ten days ahead): nothing to end yet, but
+        // the team is not at work either (the engagement is not teamed): no nudge.
+        assert_eq!(app.app.sweep_co_coaching_at(now + 8 * day).await.unwrap(), Default::default());
+        // Twelve days on, session one's day has passed: it is ended, with its team.
+        let swept = app.app.sweep_co_coaching_at(now + 12 * day).await.unwrap();
+        assert_eq!(swept.ended_session_ones, 1);
+        assert_eq!(app.app.store.engagement(&e).await.unwrap().unwrap().stage, "teamed");
+        // The team has been quiet for over a week by then: one nudge per member, and only once.
+        let swept = app.app.sweep_co_coaching_at(now + 12 * day).await.unwrap();
+        assert_eq!(swept.nudged_teams, 1, "{swept:?}");
+        assert_eq!(app.app.sweep_co_coaching_at(now + 12 * day).await.unwrap().nudged_teams, 0);
+        for email in ["a1@a.example", "b1@b.example"] {
+            let mails = app.app.store.mail_to(email).await.unwrap();
+            assert_eq!(
+                mails.iter().filter(|m| m.subject.starts_with("Co-coaching: how is your team doing?")).count(),
+                1
+            );
+        }
+        app.stop().await;
+    })
+    .await;
+}
