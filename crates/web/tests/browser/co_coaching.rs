@@ -178,6 +178,32 @@ async fn cards_are_submitted_opened_and_teamed_and_no_team_cancels_session_two()
         let members = app.app.store.team_cards(&e).await.unwrap();
         assert_eq!(members.len(), 2);
 
+        // Session one ends with the team; a member checks in in the team's space and records
+        // what the work was worth to their organisation.
+        b.open(&page).await;
+        submit(&b, "#close-session-one", "#teams").await;
+        let team = &teams[0].id;
+        let member = b.another_person().await;
+        let on_team = app
+            .app
+            .store
+            .cards(&e)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.team_id.as_deref() == Some(team.as_str()))
+            .unwrap();
+        let email = PEOPLE.iter().find(|p| p.1 == on_team.author_name).map(|p| p.2).unwrap();
+        signed_in(&member, email, &format!("/co-coaching/{e}/teams/{team}"), "#space").await;
+        member.fill("#item_text", "Moved this week: we compared what we ask people who leave.").await;
+        submit(&member, ".cc-item-form button[type=submit]", ".cc-items .entry").await;
+        member.screenshot_desktop_and_phone("team-space").await;
+        member.open(&format!("/co-coaching/{e}/value")).await;
+        member.fill("#outcome", "Fewer people leaving in their first year").await;
+        member.fill("#amount", "24000").await;
+        submit(&member, "#record button[type=submit]", "#records table").await;
+        member.screenshot_desktop_and_phone("value").await;
+
         // A second engagement where no team forms: session two is cancelled for everyone.
         let (e2, _) = engagement(&app, &fay, (&org_a.id, &org_b.id), "Sharing our vans").await;
         let page2 = format!("/co-coaching/{e2}");

@@ -35,6 +35,9 @@ struct Page {
     items: Vec<Item>,
     members_a: Vec<(String, String)>,
     members_b: Vec<(String, String)>,
+    /// The two organisations' names, for the owners' labels.
+    org_a: String,
+    org_b: String,
     teamed: bool,
     last_activity: String,
     session_two: String,
@@ -87,8 +90,11 @@ async fn build(
         p.members.iter().find(|m| Some(&m.0) == id.as_ref()).map(|m| m.1.clone()).unwrap_or_default()
     };
     let (oa, ob) = p.outcome.as_ref().map(|o| (name_of(&o.owner_a_id), name_of(&o.owner_b_id))).unwrap_or_default();
+    let org_of = |s: Side| p.members.iter().find(|m| m.3 == s).map(|m| m.2.clone()).unwrap_or_default();
     Ok(Page {
         nav: Nav::for_actor(actor, "co-coaching"),
+        org_a: org_of(Side::A),
+        org_b: org_of(Side::B),
         members_a: of(Side::A),
         members_b: of(Side::B),
         teamed: p.stage == Stage::Teamed,
