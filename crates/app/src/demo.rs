@@ -46,16 +46,20 @@ pub const SIGN_INS: &[DemoSignIn] = &[
     DemoSignIn { email: "rui@demo.example.org", name: "Rui Feng", story: "key-account manager coached by Daniel" },
     DemoSignIn { email: "mina@demo.example.org", name: "Mina Ko", story: "account manager coached by Daniel" },
     DemoSignIn { email: "samuel@demo.example.org", name: "Samuel Tan", story: "account manager coached by Daniel" },
-    DemoSignIn { email: "ruth@demo.example.org", name: "Ruth Ellison", story: "facilitates a co-coaching experiment" },
+    DemoSignIn {
+        email: "ruth@demo.example.org",
+        name: "Ruth Ellison",
+        story: "facilitates two co-coaching engagements: open the cards of the second, team them, end session one",
+    },
     DemoSignIn {
         email: "joanna@demo.example.org",
         name: "Joanna Pike",
-        story: "housing trust HR director, co-coaching",
+        story: "housing trust HR director, co-coaching: write her cards in the second engagement",
     },
     DemoSignIn {
         email: "idris@demo.example.org",
         name: "Idris Khalil",
-        story: "logistics firm people lead, co-coaching",
+        story: "logistics firm people lead, co-coaching: the first engagement's value, unshared",
     },
     DemoSignIn {
         email: "aisha@demo.example.org",
