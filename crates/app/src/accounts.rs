@@ -135,7 +135,7 @@ impl App {
     }
 
     /// A brand-new session id every time: a session id known before sign-in is never reused.
-    async fn start_session(&self, user: UserRow) -> AppResult<SignedIn> {
+    pub(crate) async fn start_session(&self, user: UserRow) -> AppResult<SignedIn> {
         let secret = random_secret();
         let csrf = random_secret();
         let expires = now_ms() + self.config.session_ttl_hours * Millis::HOUR;

@@ -51,16 +51,20 @@ pub const SIGN_INS: &[DemoSignIn] = &[
         name: "Grace Adeyemi",
         story: "trainer running a learning-log programme after her master class",
     },
-    DemoSignIn { email: "ruth@demo.example.org", name: "Ruth Ellison", story: "facilitates a co-coaching experiment" },
+    DemoSignIn {
+        email: "ruth@demo.example.org",
+        name: "Ruth Ellison",
+        story: "facilitates two co-coaching engagements: open the cards of the second, team them, end session one",
+    },
     DemoSignIn {
         email: "joanna@demo.example.org",
         name: "Joanna Pike",
-        story: "housing trust HR director, co-coaching",
+        story: "housing trust HR director, co-coaching: write her cards in the second engagement",
     },
     DemoSignIn {
         email: "idris@demo.example.org",
         name: "Idris Khalil",
-        story: "logistics firm people lead, co-coaching",
+        story: "logistics firm people lead, co-coaching: the first engagement's value, unshared",
     },
     DemoSignIn {
         email: "aisha@demo.example.org",
@@ -69,7 +73,7 @@ pub const SIGN_INS: &[DemoSignIn] = &[
     },
 ];
 
-async fn person(app: &App, email: &str, name: &str, admin: bool) -> AppResult<UserRow> {
+pub(crate) async fn person(app: &App, email: &str, name: &str, admin: bool) -> AppResult<UserRow> {
     let email = Email::parse(email)?;
     if let Some(u) = app.store.user_by_email(email.as_str()).await? {
         return Ok(u);
@@ -78,7 +82,7 @@ async fn person(app: &App, email: &str, name: &str, admin: bool) -> AppResult<Us
     app.create_account(&email, &name, Password::parse_new(DEMO_PASSWORD)?, admin).await
 }
 
-fn actor(user: &UserRow) -> Actor {
+pub(crate) fn actor(user: &UserRow) -> Actor {
     Actor { user: user.clone(), csrf_token: None, session_hash: None }
 }
 
@@ -145,6 +149,7 @@ pub async fn load(app: &App) -> AppResult<bool> {
             (coachkit_domain::OrgId::from_trusted(housing.id), coachkit_domain::OrgId::from_trusted(logistics.id));
         app.set_member(&joanna, &h, &ruth.user.email, "facilitator").await?;
         app.set_member(&idris, &l, &ruth.user.email, "facilitator").await?;
+        crate::co_coaching::demo::story(app, &ruth, &joanna, &idris, (h.as_str(), l.as_str())).await?;
     }
     if let Some(aisha) = by("aisha@demo.example.org") {
         app.create_org(&aisha, "Fernhill Design Studio").await?;

@@ -5,6 +5,7 @@ mod accounts;
 mod admin;
 mod auth_cache;
 mod capabilities;
+pub mod co_coaching;
 mod config;
 pub mod demo;
 mod error;

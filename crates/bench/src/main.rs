@@ -8,6 +8,9 @@
 //! The journal's benchmark (`bench/journal.sh`) adds `seed --reflections N` and four tools:
 //! `time-actions`, `count-actions`, `check-actions` and `explain` (see [`journal`]).
 //!
+//! Practice 4's benchmark (`bench/co_coaching.sh`) adds `seed-co-coaching` and `time-teaming`
+//! (see [`co_coaching`]).
+//!
 //! Practice 5's benchmark (`bench/mentoring.sh`) adds `seed-mentoring`, `check-advice` and
 //! `time-seal` (see [`mentoring`]).
 //!
@@ -15,6 +18,7 @@
 //! `time-learning-log` (see [`learning_log`]).
 
 mod check;
+mod co_coaching;
 mod http;
 mod journal;
 mod learning_log;
@@ -48,6 +52,10 @@ enum Command {
     SeedMentoring(mentoring::SeedMentoringArgs),
     /// Verify that every expert's draft save a wrk run saw acknowledged is stored.
     CheckAdvice(mentoring::CheckAdviceArgs),
+    /// Load the demo (with its co-coaching engagements) and sign in a participant and the facilitator.
+    SeedCoCoaching(co_coaching::SeedArgs),
+    /// Time teaming up cards from many organisations through the API.
+    TimeTeaming(co_coaching::TimeTeamingArgs),
     /// Time the last expert's submit (the seal opening) against the one before it.
     TimeSeal(mentoring::TimeSealArgs),
     /// Add practice 3's programme and its cohort (through the app) to a seeded database.
@@ -66,6 +74,8 @@ async fn main() -> anyhow::Result<()> {
         Command::CheckActions(args) => journal::check_actions(args).await,
         Command::Explain(args) => journal::explain(args).await,
         Command::SeedMentoring(args) => mentoring::seed(args).await,
+        Command::SeedCoCoaching(args) => co_coaching::seed(args).await,
+        Command::TimeTeaming(args) => co_coaching::time_teaming(args),
         Command::CheckAdvice(args) => mentoring::check_advice(args).await,
         Command::TimeSeal(args) => mentoring::time_seal(args).await,
         Command::SeedLearningLog(args) => learning_log::seed(args).await,

@@ -209,7 +209,8 @@ async fn serve(app: App, settings: &Settings, load_demo: bool, started: Instant)
     Ok(())
 }
 
-/// Removes expired sessions and old sign-in attempts every hour; merges the search index at start
+/// Removes expired sessions and old sign-in attempts every hour, nudges quiet co-coaching teams
+/// and ends session ones whose day has passed; merges the search index at start
 /// and then once a day (see `Store::merge_search_index_step`).
 async fn sweep(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut next_merge = std::time::Instant::now();
@@ -217,6 +218,11 @@ async fn sweep(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
         let day_ago = coachkit_store::now_ms() - 24 * 3_600_000;
         if let Err(e) = app.store.sweep_expired(day_ago).await {
             tracing::warn!(error = ?e, "sweeping expired sessions failed");
+        }
+        match app.sweep_co_coaching().await {
+            Ok(s) if s == Default::default() => {}
+            Ok(s) => tracing::info!(teams = s.nudged_teams, sessions = s.ended_session_ones, "co-coaching swept"),
+            Err(e) => tracing::warn!(error = ?e, "sweeping co-coaching failed"),
         }
         if std::time::Instant::now() >= next_merge {
             next_merge += Duration::from_secs(24 * 3600);

@@ -17,6 +17,8 @@ pub enum Purpose {
     PasswordReset,
     /// Join a learning-log programme as a participant (target: the programme).
     ProgrammeJoin,
+    /// Join a co-coaching engagement, with or without an account (target: the invitation).
+    EngagementInvite,
 }
 
 impl Purpose {
@@ -26,6 +28,7 @@ impl Purpose {
             Purpose::ExpertAdvice => "expert_advice",
             Purpose::PasswordReset => "password_reset",
             Purpose::ProgrammeJoin => "programme_join",
+            Purpose::EngagementInvite => "engagement_invite",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -34,6 +37,7 @@ impl Purpose {
             "expert_advice" => Purpose::ExpertAdvice,
             "password_reset" => Purpose::PasswordReset,
             "programme_join" => Purpose::ProgrammeJoin,
+            "engagement_invite" => Purpose::EngagementInvite,
             _ => return None,
         })
     }
@@ -84,7 +88,13 @@ mod tests {
 
     #[test]
     fn purposes_round_trip() {
-        for p in [Purpose::RelationshipInvite, Purpose::ExpertAdvice, Purpose::PasswordReset, Purpose::ProgrammeJoin] {
+        for p in [
+            Purpose::RelationshipInvite,
+            Purpose::ExpertAdvice,
+            Purpose::PasswordReset,
+            Purpose::ProgrammeJoin,
+            Purpose::EngagementInvite,
+        ] {
             assert_eq!(Purpose::parse(p.as_str()), Some(p));
         }
         assert_eq!(Purpose::parse("admin"), None);

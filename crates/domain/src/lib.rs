@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod capability;
+pub mod co_coaching;
 pub mod ids;
 pub mod journal;
 pub mod learning_log;

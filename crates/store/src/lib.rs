@@ -5,6 +5,7 @@
 //! and marked where it appears. Each area of the product has its own module of `impl Store` blocks.
 
 mod capabilities;
+pub mod co_coaching;
 mod db;
 mod error;
 pub mod journal;

@@ -5,7 +5,7 @@ use crate::{Store, users::UserRow};
 use coachkit_domain::privacy::{Member, Tie};
 use coachkit_domain::relationship::Side;
 use coachkit_domain::time::Millis;
-use coachkit_domain::{ProgrammeId, RelationshipId, UserId};
+use coachkit_domain::{ProgrammeId, RelationshipId, TeamId, UserId};
 
 impl Store {
     /// The person as the policy sees them: their accepted relationships (active or ended) from
@@ -33,12 +33,11 @@ impl Store {
             })
             .collect();
         let (facilitates, programmes) = self.ll_memberships(&user.id).await?;
-        Ok(Member {
-            ties,
-            instance_admin: user.is_admin(),
-            facilitates: facilitates.into_iter().map(ProgrammeId::from_trusted).collect(),
-            programmes: programmes.into_iter().map(ProgrammeId::from_trusted).collect(),
-            ..Member::alone(user.user_id())
-        })
+        let cc = self.co_coaching_memberships(&user.id).await?;
+        let mut member = Member { ties, instance_admin: user.is_admin(), ..Member::alone(user.user_id()) };
+        member.facilitates.extend(facilitates.into_iter().chain(cc.facilitates).map(ProgrammeId::from_trusted));
+        member.programmes.extend(programmes.into_iter().chain(cc.programmes).map(ProgrammeId::from_trusted));
+        member.teams.extend(cc.teams.into_iter().map(TeamId::from_trusted));
+        Ok(member)
     }
 }

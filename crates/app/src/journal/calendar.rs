@@ -42,21 +42,32 @@ fn fold(line: &str) -> String {
 }
 
 pub fn ics(e: &Event<'_>) -> String {
-    let lines = [
+    ics_revision(e, 0, false)
+}
+
+/// An event that may have changed since it was first sent: calendars replace the copy they hold
+/// when `sequence` is higher (a date moved), and remove it when `cancelled` (METHOD:CANCEL with
+/// STATUS:CANCELLED, which calendars only honour with a higher sequence than before).
+pub fn ics_revision(e: &Event<'_>, sequence: i64, cancelled: bool) -> String {
+    let method = if cancelled { "METHOD:CANCEL" } else { "METHOD:PUBLISH" };
+    let mut lines = vec![
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".into(),
         "PRODID:-//coachkit//sessions//EN".into(),
-        "METHOD:PUBLISH".into(),
+        method.into(),
         "BEGIN:VEVENT".into(),
         format!("UID:{}@coachkit", e.uid),
+        format!("SEQUENCE:{sequence}"),
         format!("DTSTAMP:{}", utc(e.stamp_ms)),
         format!("DTSTART:{}", utc(e.starts_at_ms)),
         format!("DTEND:{}", utc(e.starts_at_ms + e.duration_minutes * 60_000)),
         format!("SUMMARY:{}", escape(e.summary)),
         format!("DESCRIPTION:{}", escape(e.description)),
-        "END:VEVENT".into(),
-        "END:VCALENDAR".into(),
     ];
+    if cancelled {
+        lines.push("STATUS:CANCELLED".into());
+    }
+    lines.extend(["END:VEVENT".to_owned(), "END:VCALENDAR".into()]);
     lines.iter().map(|l| fold(l)).collect()
 }
 
@@ -80,6 +91,18 @@ mod tests {
         assert!(text.contains("SUMMARY:Mentoring: Priya\\, Gareth\r\n"));
         assert!(text.contains("DESCRIPTION:Agenda\\; line one\\nline two\r\n"));
         assert!(text.ends_with("END:VCALENDAR\r\n"));
+    }
+
+    #[test]
+    fn a_moved_event_carries_its_sequence_and_a_cancelled_one_says_so() {
+        let e = Event { uid: "s2", starts_at_ms: 0, duration_minutes: 60, summary: "x", description: "", stamp_ms: 0 };
+        let moved = ics_revision(&e, 2, false);
+        assert!(moved.contains("METHOD:PUBLISH\r\n") && moved.contains("SEQUENCE:2\r\n"));
+        assert!(!moved.contains("CANCELLED"));
+        let cancelled = ics_revision(&e, 3, true);
+        assert!(cancelled.contains("METHOD:CANCEL\r\n") && cancelled.contains("STATUS:CANCELLED\r\n"));
+        assert!(cancelled.contains("SEQUENCE:3\r\n"));
+        assert!(ics(&e).contains("SEQUENCE:0\r\n"));
     }
 
     #[test]

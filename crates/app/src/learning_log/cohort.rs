@@ -4,7 +4,7 @@ use super::log::skill_counts;
 use super::views::{CohortLine, CohortPage, InvitationView, ProgrammeSummary, QuestionView, ResourceView};
 use super::{log_meta, window_of};
 use crate::error::{AppError, AppResult};
-use crate::journal::calendar::{Event, ics};
+use crate::journal::calendar::{Event, ics_revision};
 use crate::journal::time::parse_datetime;
 use crate::{Actor, App};
 use coachkit_domain::UserId;
@@ -165,15 +165,18 @@ impl App {
         let at = m.coach_session_at.ok_or(AppError::NotFound("coach-the-coach session"))?;
         let summary = format!("Coach-the-coach: {} ({})", m.display_name, p.name);
         let description = format!("{}/learning-log/{}", self.config.base_url, p.id);
-        Ok(ics(&Event {
-            uid: &format!("ll-{}-{}", p.id, m.user_id),
-            starts_at_ms: at,
-            duration_minutes: 60,
-            summary: &summary,
-            description: &description,
-            stamp_ms: now_ms(),
-        })
-        .replace("BEGIN:VEVENT\r\n", &format!("BEGIN:VEVENT\r\nSEQUENCE:{}\r\n", m.coach_session_seq)))
+        Ok(ics_revision(
+            &Event {
+                uid: &format!("ll-{}-{}", p.id, m.user_id),
+                starts_at_ms: at,
+                duration_minutes: 60,
+                summary: &summary,
+                description: &description,
+                stamp_ms: now_ms(),
+            },
+            m.coach_session_seq,
+            false,
+        ))
     }
 
     /// Saves the facilitator's own note on a participant's log: theirs alone, beside the pack

@@ -27,6 +27,7 @@ use utoipa::ToSchema;
 /// A session as planned (date, who, topic, GROW plan) or recorded (the GROW notes).
 #[derive(Clone, Debug, Default, Deserialize, ToSchema)]
 #[serde(default)]
+#[schema(as = LearningLogSessionInput)]
 pub struct SessionInput {
     /// The day, "2026-11-12": inside the programme's window.
     pub held_on: String,

@@ -41,6 +41,7 @@ pub struct ProgrammeInput {
 /// One question of a programme's edited copy.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, ToSchema)]
 #[serde(default)]
+#[schema(as = LearningLogQuestionInput)]
 pub struct QuestionInput {
     /// The default question's key it rewords ("did", "stop_start_continue", ...), or empty for a new one.
     pub key: String,

@@ -73,6 +73,7 @@ pub struct LearningLogHome {
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
+#[schema(as = LearningLogQuestionView)]
 pub struct QuestionView {
     pub position: i64,
     pub key: String,
@@ -104,6 +105,7 @@ impl GrowView {
 }
 
 #[derive(Clone, Debug, Serialize, ToSchema)]
+#[schema(as = LearningLogSessionView)]
 pub struct SessionView {
     pub id: String,
     pub coachee_name: String,

@@ -15,7 +15,7 @@ const ROLES: &str = "OCMEBSFPTANG";
 const AUDIENCES: [&str; 7] = ["private", "relationship", "all_my_coaches", "facilitators", "members", "team", "public"];
 
 #[rustfmt::skip]
-const EXPECTED: [(RecordKind, [&str; 7]); 15] = [
+const EXPECTED: [(RecordKind, [&str; 7]); 16] = [
     //                              private        relationship   all_my_coaches facilitators   members        team           public
     (RecordKind::Session,          ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
     (RecordKind::KillerQuestion,   ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
@@ -30,6 +30,7 @@ const EXPECTED: [(RecordKind, [&str; 7]); 15] = [
     (RecordKind::CaseStudy,        ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "OCMEBSFPTANG"]),
     (RecordKind::Challenge,        ["O...........", "O...........", "O...........", "O...........", "O.....FP....", "O.......T...", "O..........."]),
     (RecordKind::TeamNote,         ["O...........", "O...........", "O...........", "O...........", "O...........", "O.......T...", "O..........."]),
+    (RecordKind::ValueRecord,      ["O...........", "O...........", "O...........", "O...........", "O.....FP....", "O...........", "O..........."]),
     (RecordKind::AdviceRequest,    ["O...........", "OC..........", "OCME........", "O...........", "O...........", "O...........", "O..........."]),
     (RecordKind::AdviceItem,       ["O...........", "OC..........", "OCME........", "O...........", "O...........", "O...........", "O..........."]),
 ];
@@ -221,4 +222,42 @@ fn only_a_programmes_facilitators_run_it() {
     assert_eq!(allowed, "......Y.....");
     let other = ProgrammeId::new();
     assert!(!can_run_programme(&w.viewers[6], &other), "facilitating one programme grants nothing on another");
+}
+
+#[test]
+fn co_coaching_value_stays_with_its_organisation_until_shared() {
+    // An engagement is a programme, and each of its two sides is one too: a participant is in the
+    // engagement's and their own side's; the facilitator facilitates all three.
+    let (engagement, side_a, side_b) = (ProgrammeId::new(), ProgrammeId::new(), ProgrammeId::new());
+    let author = UserId::new();
+    let in_side = |side: &ProgrammeId| {
+        Viewer::Member(Member { programmes: vec![engagement.clone(), side.clone()], ..Member::alone(UserId::new()) })
+    };
+    let (colleague, other_org) = (in_side(&side_a), in_side(&side_b));
+    let facilitator = Viewer::Member(Member {
+        facilitates: vec![engagement.clone(), side_a.clone(), side_b.clone()],
+        ..Member::alone(UserId::new())
+    });
+    let other_facilitator =
+        Viewer::Member(Member { facilitates: vec![ProgrammeId::new()], ..Member::alone(UserId::new()) });
+    let mut value =
+        RecordMeta::owned(RecordKind::ValueRecord, author, Audience::ProgrammeMembers(side_a.clone()), Millis(1));
+    let sees = |v: &Viewer, r: &RecordMeta| can_read(v, r).allowed();
+    assert!(sees(&colleague, &value) && sees(&facilitator, &value));
+    assert!(!sees(&other_org, &value) && !sees(&other_facilitator, &value));
+    value.audience = Audience::ProgrammeMembers(engagement.clone());
+    assert!(sees(&other_org, &value), "shared by choice with the other organisation");
+    assert!(!sees(&other_facilitator, &value));
+    value.audience = Audience::Team(TeamId::new());
+    assert!(!sees(&colleague, &value), "a team audience is not one value may have: private");
+}
+
+#[test]
+fn programme_pages_and_teams_open_to_their_people_only() {
+    let w = world();
+    let roles = |f: &dyn Fn(&Viewer) -> bool| -> String {
+        w.viewers.iter().zip(ROLES.chars()).map(|(v, r)| if f(v) { r } else { '.' }).collect()
+    };
+    assert_eq!(roles(&|v| can_see_programme(v, &w.p)), "......FP....");
+    assert_eq!(roles(&|v| on_team(v, &w.t)), "........T...");
 }

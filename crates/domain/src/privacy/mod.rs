@@ -134,8 +134,9 @@ pub fn can_see_relationship(viewer: &Viewer, leader: &crate::UserId, coach: &cra
 }
 
 /// May `viewer` see a programme's progress (who is in it, counts and dates, never what anyone
-/// wrote) and manage it? Its facilitators only: not its participants, not an organisation's admins,
-/// not the instance admin.
+/// wrote) and manage it (a learning-log cohort; a co-coaching engagement's sessions, teams and
+/// fee)? Its facilitators only: not its participants, not an organisation's admins, not the
+/// instance admin.
 pub fn can_run_programme(viewer: &Viewer, programme: &crate::ProgrammeId) -> bool {
     matches!(viewer, Viewer::Member(m) if m.facilitates.contains(programme))
 }
@@ -159,4 +160,15 @@ pub fn can_see_org(viewer: &Viewer, role_in_org: Option<crate::org::OrgRole>) ->
 /// May `viewer` administer the instance (accounts, the outbox of a mail-less install)?
 pub fn can_administer(viewer: &Viewer) -> bool {
     matches!(viewer, Viewer::Member(m) if m.instance_admin)
+}
+
+/// May `viewer` see a programme's own page (a co-coaching engagement's brief, sessions and who
+/// takes part)? Its facilitators and its members; an instance or organisation admin gains nothing.
+pub fn can_see_programme(viewer: &Viewer, programme: &crate::ProgrammeId) -> bool {
+    matches!(viewer, Viewer::Member(m) if m.facilitates.contains(programme) || m.programmes.contains(programme))
+}
+
+/// Is `viewer` on this team (and so may write in its shared space)?
+pub fn on_team(viewer: &Viewer, team: &crate::TeamId) -> bool {
+    matches!(viewer, Viewer::Member(m) if m.teams.contains(team))
 }

@@ -38,6 +38,10 @@ pub enum RecordKind {
     Challenge,
     /// A note in a co-coaching team's shared space.
     TeamNote,
+    /// What the co-coaching work was worth to one organisation: its participants and the
+    /// facilitator see it (the audience is that side's programme), the other organisation only
+    /// if it chooses to share (the audience becomes the whole engagement's programme).
+    ValueRecord,
     // Practice 5: just-in-time mentoring.
     /// The leader's request: the capability and the context the experts read.
     AdviceRequest,
@@ -46,7 +50,7 @@ pub enum RecordKind {
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 15] = [
+    pub const ALL: [RecordKind; 16] = [
         RecordKind::Session,
         RecordKind::KillerQuestion,
         RecordKind::SessionDetail,
@@ -60,6 +64,7 @@ impl RecordKind {
         RecordKind::CaseStudy,
         RecordKind::Challenge,
         RecordKind::TeamNote,
+        RecordKind::ValueRecord,
         RecordKind::AdviceRequest,
         RecordKind::AdviceItem,
     ];
@@ -86,6 +91,7 @@ impl RecordKind {
             K::CaseStudy => matches!(audience, A::Private | A::Relationship(_) | A::Public),
             K::Challenge => matches!(audience, A::Private | A::ProgrammeMembers(_) | A::Team(_)),
             K::TeamNote => matches!(audience, A::Private | A::Team(_)),
+            K::ValueRecord => matches!(audience, A::Private | A::ProgrammeMembers(_)),
             // A leader may show their request (and, where an expert agreed, that expert's advice,
             // once the seal has opened) to their own coaches; never to a programme or the public.
             K::AdviceRequest | K::AdviceItem => matches!(audience, A::Private | A::Relationship(_) | A::AllMyCoaches),

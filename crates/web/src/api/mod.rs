@@ -4,6 +4,7 @@
 
 mod accounts;
 mod admin;
+mod co_coaching;
 mod extract;
 mod journal;
 mod journal_more;
@@ -47,6 +48,19 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users", get(admin::users))
         .route("/admin/users/{id}/{action}", post(admin::set_disabled))
         .route("/admin/outbox", get(admin::outbox))
+        .route("/co-coaching", get(co_coaching::list).post(co_coaching::create))
+        .route("/co-coaching/suggest", post(co_coaching::suggest))
+        .route("/co-coaching/{id}", get(co_coaching::get_one))
+        .route("/co-coaching/{id}/participants", post(co_coaching::invite))
+        .route("/co-coaching/{id}/cards", put(co_coaching::save_card))
+        .route("/co-coaching/{id}/open", post(co_coaching::open))
+        .route("/co-coaching/{id}/teaming", get(co_coaching::teaming))
+        .route("/co-coaching/{id}/teams", post(co_coaching::confirm))
+        .route("/co-coaching/{id}/rejections", post(co_coaching::reject))
+        .route("/co-coaching/{id}/close-session-one", post(co_coaching::close))
+        .route("/co-coaching/{id}/teams/{team}/items", post(co_coaching::add_item))
+        .route("/co-coaching/{id}/value", get(co_coaching::values).post(co_coaching::add_value))
+        .route("/co-coaching/{id}/value/shared", put(co_coaching::share))
         .route("/wheel/assessments", get(wheel::list).post(wheel::start))
         .route("/wheel/assessments/{id}", get(wheel::get_one).put(wheel::save))
         .route("/wheel/templates", get(wheel::templates).post(wheel::create_template))
@@ -176,6 +190,9 @@ pub fn openapi_json() -> String {
         log::choose_cases, log::save_answers, log::answer_to_actions, log::share, log::my_coach_session_ics,
         case_studies::draft, case_studies::get_one, case_studies::public, case_studies::update,
         case_studies::consent, case_studies::coachee_consent, case_studies::publish,
+        co_coaching::list, co_coaching::create, co_coaching::get_one, co_coaching::invite, co_coaching::save_card,
+        co_coaching::open, co_coaching::teaming, co_coaching::confirm, co_coaching::reject, co_coaching::close,
+        co_coaching::add_item, co_coaching::values, co_coaching::add_value, co_coaching::share, co_coaching::suggest,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::FieldProblem)),
     modifiers(&Security),
@@ -187,6 +204,7 @@ pub fn openapi_json() -> String {
         (name = "admin", description = "Instance administration (accounts, outbox)"),
         (name = "wheel", description = "The balance wheel: assessments and templates"),
         (name = "journal", description = "Practice 1: sessions, reflections, themes, questions, actions, the public page"),
+        (name = "co-coaching", description = "Practice 4, co-coaching between two organisations: engagements, invitations, challenge cards, teaming up across the two, team spaces, value and fees on value"),
         (name = "mentoring", description = "Practice 5, just-in-time mentoring: a leader's request for advice, the experts' answers through their own link (no account), the thread, the goal and the plan"),
         (name = "learning_log", description = "Practice 3, the Leadership Learning Log: a facilitator's programme after a training (window, session cap, its own copy of the questions, invitations, the cohort's progress in counts), each participant's log (sessions planned and held, the Best and the Most Challenging, answers, actions, the pack shared by choice), the coach-the-coach session, and case studies published with consent"),
     )

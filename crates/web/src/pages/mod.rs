@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+mod co_coaching;
 mod dashboard;
 mod journal;
 mod learning_log;
@@ -50,6 +51,7 @@ pub fn routes() -> Router<AppState> {
         .merge(wheel::routes())
         .merge(learning_log::routes())
         .merge(mentoring::routes())
+        .merge(co_coaching::routes())
 }
 
 /// Any address we do not know.

@@ -1,45 +1,20 @@
-//! The places in the navigation of the practices not built yet: each page says what the practice
-//! is and that it is coming. Built practices (journal, wheel, expert advice) have their own pages.
+//! The old addresses of the practices (`/practices/<slug>`), from when some were placeholders:
+//! each now lives at its own address, and an old link still gets there.
 
 use crate::auth::PageActor;
 use crate::error::PageError;
-use crate::view::{self, Nav};
-use askama::Template;
 use axum::extract::Path;
 use axum::response::{IntoResponse, Redirect, Response};
 use coachkit_app::AppError;
 
-#[derive(Template)]
-#[template(path = "practices/show.html")]
-struct PracticePage {
-    nav: Nav,
-    title: &'static str,
-    summary: &'static str,
-}
-
-const PRACTICES: [(&str, &str, &str); 2] = [
-    (
-        "learning-log",
-        "Leadership Learning Log",
-        "After a training, run up to five planned coaching sessions in six weeks, choose your best and your hardest, and reflect on each with sixteen questions to prepare for coaching the coach.",
-    ),
-    (
-        "co-coaching",
-        "Co-coaching between organisations",
-        "Bring people from two organisations facing a common challenge together, team up their challenges across the two, and follow the teams for the weeks between two sessions.",
-    ),
-];
-
-pub async fn show(PageActor(actor): PageActor, Path(slug): Path<String>) -> Result<Response, PageError> {
-    // The built practices live at their own addresses; an old link still gets there.
-    match slug.as_str() {
-        "journal" => return Ok(Redirect::permanent("/journal").into_response()),
-        "wheel" => return Ok(Redirect::permanent("/wheel").into_response()),
-        "advice" => return Ok(Redirect::permanent("/advice").into_response()),
-        "learning-log" => return Ok(Redirect::permanent("/learning-log").into_response()),
-        _ => {}
-    }
-    let (slug, title, summary) =
-        PRACTICES.iter().find(|(s, _, _)| *s == slug).copied().ok_or(PageError::App(AppError::NotFound("page")))?;
-    Ok(view::render(&PracticePage { nav: Nav::for_actor(&actor, slug), title, summary }))
+pub async fn show(PageActor(_): PageActor, Path(slug): Path<String>) -> Result<Response, PageError> {
+    let to = match slug.as_str() {
+        "journal" => "/journal",
+        "wheel" => "/wheel",
+        "learning-log" => "/learning-log",
+        "co-coaching" => "/co-coaching",
+        "advice" => "/advice",
+        _ => return Err(PageError::App(AppError::NotFound("page"))),
+    };
+    Ok(Redirect::permanent(to).into_response())
 }

@@ -13,6 +13,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod accounts;
+mod co_coaching;
 mod invitations;
 mod journal;
 mod learning_log;

@@ -62,18 +62,22 @@ async fn when_the_database_is_gone_people_see_a_request_id_not_internals() {
 }
 
 #[tokio::test]
-async fn practices_not_built_yet_say_so_and_built_ones_have_moved() {
+async fn the_practices_old_addresses_lead_to_their_own_pages() {
     on_each_backend(|app| async move {
         let c = app.client();
         c.sign_up("Pat", "pat@example.org", PW).await;
-        let page = c.page("/practices/co-coaching", StatusCode::OK).await;
-        assert!(page.contains("Co-coaching between organisations"), "{page}");
-        for (old, new) in
-            [("/practices/journal", "/journal"), ("/practices/wheel", "/wheel"), ("/practices/advice", "/advice")]
-        {
+        for (old, new) in [
+            ("/practices/journal", "/journal"),
+            ("/practices/wheel", "/wheel"),
+            ("/practices/learning-log", "/learning-log"),
+            ("/practices/co-coaching", "/co-coaching"),
+            ("/practices/advice", "/advice"),
+        ] {
             let r = c.get(old).await;
             assert_eq!(r.status(), StatusCode::PERMANENT_REDIRECT, "{old}");
             assert_eq!(r.headers()["location"], new);
+            // And the page it leads to is there, not a placeholder.
+            assert_eq!(c.get(new).await.status(), StatusCode::OK, "{new}");
         }
         assert_eq!(c.get("/practices/nothing-here").await.status(), StatusCode::NOT_FOUND);
         app.stop().await;

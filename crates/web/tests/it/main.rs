@@ -5,6 +5,8 @@
 
 mod accounts;
 mod api;
+mod co_coaching;
+mod co_coaching_api;
 mod health;
 mod instances;
 mod journal;

@@ -29,6 +29,7 @@ pub struct CoacheeConsent {
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = LearningLogPublishInput)]
 pub struct PublishInput {
     /// True to publish (every consent must be in, or 409), false to withdraw.
     published: bool,

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = LearningLogNoteInput)]
 pub struct NoteInput {
     /// Your note on the participant's pack: yours alone (at most 4,000 characters).
     note: String,

@@ -95,6 +95,7 @@ pub struct CopyProgramme {
 }
 
 #[derive(Deserialize, ToSchema)]
+#[schema(as = LearningLogInviteInput)]
 pub struct InviteInput {
     /// Addresses, one per line or separated by commas (at most 200). One bad address invites nobody.
     emails: String,
@@ -104,6 +105,7 @@ pub struct InviteInput {
 }
 
 #[derive(Serialize, ToSchema)]
+#[schema(as = LearningLogInvited)]
 pub struct Invited {
     /// How many addresses were mailed a link.
     invited: usize,

@@ -1,0 +1,140 @@
+//! A team's shared space: notes, actions with an owner and a due date, check-ins, links, and the
+//! facilitator's comments.
+
+use crate::error::DbResult;
+use crate::{Store, now_ms};
+
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct TeamItemRow {
+    pub id: String,
+    pub team_id: String,
+    pub author_id: String,
+    pub author_name: String,
+    pub kind: String,
+    pub text: String,
+    pub url: Option<String>,
+    pub owner_id: Option<String>,
+    pub owner_name: Option<String>,
+    pub due_at: Option<i64>,
+    pub done_at: Option<i64>,
+    pub created_at: i64,
+}
+
+pub struct NewTeamItem<'a> {
+    pub id: &'a str,
+    pub team_id: &'a str,
+    pub author_id: &'a str,
+    pub kind: &'a str,
+    pub text: &'a str,
+    pub url: Option<&'a str>,
+    pub owner_id: Option<&'a str>,
+    pub due_at: Option<i64>,
+}
+
+impl Store {
+    pub async fn add_team_item(&self, i: NewTeamItem<'_>) -> DbResult<()> {
+        sqlx::query(
+            "INSERT INTO cc_team_items (id, team_id, author_id, kind, text, url, owner_id, due_at, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+        )
+        .bind(i.id)
+        .bind(i.team_id)
+        .bind(i.author_id)
+        .bind(i.kind)
+        .bind(i.text)
+        .bind(i.url)
+        .bind(i.owner_id)
+        .bind(i.due_at)
+        .bind(now_ms())
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    /// Marks an action done, once.
+    pub async fn finish_team_action(&self, id: &str, team: &str) -> DbResult<bool> {
+        let done = sqlx::query(
+            "UPDATE cc_team_items SET done_at = $1 WHERE id = $2 AND team_id = $3 AND kind = 'action' \
+             AND done_at IS NULL",
+        )
+        .bind(now_ms())
+        .bind(id)
+        .bind(team)
+        .execute(&self.writer)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn team_items(&self, team: &str) -> DbResult<Vec<TeamItemRow>> {
+        Ok(sqlx::query_as(
+            "SELECT i.id, i.team_id, i.author_id, u.display_name AS author_name, i.kind, i.text, i.url, i.owner_id, \
+             o.display_name AS owner_name, i.due_at, i.done_at, i.created_at \
+             FROM cc_team_items i JOIN users u ON u.id = i.author_id LEFT JOIN users o ON o.id = i.owner_id \
+             WHERE i.team_id = $1 ORDER BY i.created_at DESC, i.id",
+        )
+        .bind(team)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Marks a quiet team nudged at `now`, unless it was nudged since `since`; true if this call did.
+    pub async fn mark_team_nudged(&self, id: &str, now: i64, since: i64) -> DbResult<bool> {
+        let done =
+            sqlx::query("UPDATE cc_teams SET nudged_at = $1 WHERE id = $2 AND (nudged_at IS NULL OR nudged_at < $3)")
+                .bind(now)
+                .bind(id)
+                .bind(since)
+                .execute(&self.writer)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+}
+
+/// A team gone quiet, with who to nudge.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct QuietTeam {
+    pub team_id: String,
+    pub engagement_id: String,
+    pub common_area: String,
+}
+
+impl Store {
+    /// Teams at work (session two still to come) with nothing new since `before` and no nudge
+    /// since then either.
+    pub async fn quiet_teams(&self, before: i64, now: i64) -> DbResult<Vec<QuietTeam>> {
+        Ok(sqlx::query_as(
+            "SELECT t.id AS team_id, e.id AS engagement_id, e.common_area FROM cc_teams t \
+             JOIN cc_engagements e ON e.id = t.engagement_id \
+             WHERE e.stage = 'teamed' AND e.session_two_at > $2 AND t.created_at < $1 \
+             AND (t.nudged_at IS NULL OR t.nudged_at < $1) \
+             AND NOT EXISTS (SELECT 1 FROM cc_team_items i WHERE i.team_id = t.id AND i.created_at >= $1)",
+        )
+        .bind(before)
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The e-mail addresses of a team's members.
+    pub async fn team_addresses(&self, team: &str) -> DbResult<Vec<String>> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT DISTINCT u.email FROM cc_team_cards tc JOIN cc_cards c ON c.id = tc.card_id \
+             JOIN users u ON u.id = c.author_id WHERE tc.team_id = $1 ORDER BY u.email",
+        )
+        .bind(team)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(e,)| e).collect())
+    }
+
+    /// Engagements whose cards are open and whose session one began before `before`: the day has
+    /// passed without the facilitator ending it.
+    pub async fn overdue_session_ones(&self, before: i64) -> DbResult<Vec<String>> {
+        let rows: Vec<(String,)> =
+            sqlx::query_as("SELECT id FROM cc_engagements WHERE stage = 'cards_open' AND session_one_at < $1")
+                .bind(before)
+                .fetch_all(&self.pool)
+                .await?;
+        Ok(rows.into_iter().map(|(id,)| id).collect())
+    }
+}
