@@ -36,31 +36,13 @@ done
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/coachkit-co-coaching.XXXXXX")"
 # shellcheck source=bench/lib.sh
-source "$HERE/lib.sh" # build_binaries, start_server, stop_server, field
+source "$HERE/lib.sh" # build_binaries, release_binaries, start_server, stop_server, drop_pg, cleanup, load1, expect, field, commas
 PG_CREATED=""
 
-drop_pg() {
-  psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
-  PG_CREATED=""
-}
-
-cleanup() {
-  stop_server KILL
-  if [[ -n "$PG_CREATED" ]]; then drop_pg || true; fi
-  rm -rf "$WORK"
-}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [[ "${BENCH_BUILD:-1}" == 0 ]]; then # the binaries an earlier `cargo build --release` left
-  target_dir="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)"
-  mkdir -p "$WORK/bin"
-  cp "$target_dir/release/coachkit" "$target_dir/release/coachkit-bench" "$WORK/bin/"
-  CK="$WORK/bin/coachkit" CKB="$WORK/bin/coachkit-bench"
-  log "using the release binaries in $target_dir (BENCH_BUILD=0)"
-else
-  build_binaries
-fi
+release_binaries
 
 mkdir -p "$RAW"
 export COACHKIT_MAX_BODY_BYTES=1048576

@@ -43,41 +43,14 @@ done
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/coachkit-learning-log.XXXXXX")"
 # shellcheck source=bench/lib.sh
-source "$HERE/lib.sh" # build_binaries, start_server, stop_server, field, commas
+source "$HERE/lib.sh" # build_binaries, release_binaries, start_server, stop_server, drop_pg, cleanup, load1, expect, field, commas
 START_POLLS=2000
 PG_CREATED=""
 
-drop_pg() {
-  psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
-  PG_CREATED=""
-}
-
-cleanup() {
-  stop_server KILL
-  if [[ -n "$PG_CREATED" ]]; then drop_pg || true; fi
-  rm -rf "$WORK"
-}
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-if [[ "${BENCH_BUILD:-1}" == 0 ]]; then # the binaries an earlier `cargo build --release` left
-  target_dir="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)"
-  mkdir -p "$WORK/bin"
-  cp "$target_dir/release/coachkit" "$target_dir/release/coachkit-bench" "$WORK/bin/"
-  CK="$WORK/bin/coachkit" CKB="$WORK/bin/coachkit-bench"
-  log "using the release binaries in $target_dir (BENCH_BUILD=0)"
-else
-  build_binaries
-fi
-
-load1() { cut -d' ' -f1 /proc/loadavg; }
-
-expect() { # $1 what, $2 status, then curl arguments; the answer's body is left in $WORK/answer
-  local what="$1" want="$2" got
-  shift 2
-  got="$(curl -s -o "$WORK/answer" -w '%{http_code}' --max-time 30 "$@")"
-  [[ "$got" == "$want" ]] || die "$what answered $got, not $want: $(awk 'NR <= 5' "$WORK/answer")"
-}
+release_binaries
 
 count() { grep -o -- "$1" "$WORK/answer" | wc -l; } # occurrences of $1 in the last answer
 

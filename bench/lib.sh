@@ -55,3 +55,38 @@ stop_server() { # $1: TERM to stop cleanly, KILL to simulate a crash
   } 2>/dev/null
   SERVER_PID=""
 }
+
+# The pieces every practice's benchmark script shares. They read the script's own PG_URL, PG_DB,
+# PG_CREATED, WORK and ROOT.
+
+drop_pg() {
+  psql -q "$PG_URL/postgres" -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null
+  PG_CREATED=""
+}
+
+cleanup() {
+  stop_server KILL
+  if [[ -n "$PG_CREATED" ]]; then drop_pg || true; fi
+  rm -rf "$WORK"
+}
+
+release_binaries() { # BENCH_BUILD=0: the binaries an earlier `cargo build --release` left; else build; sets CK, CKB
+  if [[ "${BENCH_BUILD:-1}" == 0 ]]; then # the binaries an earlier `cargo build --release` left
+    target_dir="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)"
+    mkdir -p "$WORK/bin"
+    cp "$target_dir/release/coachkit" "$target_dir/release/coachkit-bench" "$WORK/bin/"
+    CK="$WORK/bin/coachkit" CKB="$WORK/bin/coachkit-bench"
+    log "using the release binaries in $target_dir (BENCH_BUILD=0)"
+  else
+    build_binaries
+  fi
+}
+
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+expect() { # $1 what, $2 status, then curl arguments; the answer's body is left in $WORK/answer
+  local what="$1" want="$2" got
+  shift 2
+  got="$(curl -s -o "$WORK/answer" -w '%{http_code}' --max-time 30 "$@")"
+  [[ "$got" == "$want" ]] || die "$what answered $got, not $want: $(awk 'NR <= 5' "$WORK/answer")"
+}
