@@ -121,17 +121,8 @@ bench_backend() { # $1 sqlite|postgres; writes $OUT/learning-log-$1.md
   local backend="$1" url seeded lseeded route rep result errors k i order timing
   RAW="$OUT/raw/learning-log/$backend"
   mkdir -p "$RAW"
-  case "$backend" in
-    sqlite) url="sqlite://$WORK/sqlite/coachkit.db" ;;
-    postgres)
-      command -v psql >/dev/null || die "psql is not installed"
-      PG_CREATED=1
-      psql -q "$PG_URL/postgres" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" \
-        -c "CREATE DATABASE $PG_DB" >/dev/null
-      url="$PG_URL/$PG_DB"
-      ;;
-    *) die "unknown backend $backend (sqlite or postgres)" ;;
-  esac
+  fresh_database "$backend"
+  url="$DB_URL"
   SAMPLE="$WORK/sample-$backend.tsv" LFILE="$WORK/learning-log-$backend.tsv"
   log "$backend: seeding $USERS people and $RECORDS records"
   seeded="$("$CKB" seed --database-url "$url" --users "$USERS" --records "$RECORDS" --out "$SAMPLE")"

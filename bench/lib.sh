@@ -90,3 +90,17 @@ expect() { # $1 what, $2 status, then curl arguments; the answer's body is left 
   got="$(curl -s -o "$WORK/answer" -w '%{http_code}' --max-time 30 "$@")"
   [[ "$got" == "$want" ]] || die "$what answered $got, not $want: $(awk 'NR <= 5' "$WORK/answer")"
 }
+
+fresh_database() { # $1 sqlite|postgres; sets DB_URL: the SQLite file under $WORK, or PG_DB created anew
+  case "$1" in
+    sqlite) DB_URL="sqlite://$WORK/sqlite/coachkit.db" ;;
+    postgres)
+      command -v psql >/dev/null || die "psql is not installed"
+      PG_CREATED=1
+      psql -q "$PG_URL/postgres" -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" \
+        -c "CREATE DATABASE $PG_DB" >/dev/null
+      DB_URL="$PG_URL/$PG_DB"
+      ;;
+    *) die "unknown backend $1 (sqlite or postgres)" ;;
+  esac
+}
