@@ -5,6 +5,7 @@
 mod accounts;
 mod admin;
 mod co_coaching;
+mod common_responses;
 mod extract;
 mod journal;
 mod journal_more;
@@ -20,6 +21,7 @@ use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post, put};
+use common_responses::CommonResponses;
 use learning_log::{case_studies, cohort, log, programmes};
 use mentoring::{expert, leader};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -195,7 +197,7 @@ pub fn openapi_json() -> String {
         co_coaching::add_item, co_coaching::values, co_coaching::add_value, co_coaching::share, co_coaching::suggest,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::FieldProblem)),
-    modifiers(&Security),
+    modifiers(&Security, &CommonResponses),
     tags(
         (name = "accounts", description = "Signing up and in, your profile"),
         (name = "relationships", description = "Coaches and mentors"),
