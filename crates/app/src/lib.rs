@@ -13,6 +13,7 @@ pub mod journal;
 pub mod learning_log;
 pub mod mail;
 pub mod mentoring;
+pub mod next_steps;
 mod orgs;
 mod passwords;
 mod relationships;

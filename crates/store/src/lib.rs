@@ -12,6 +12,7 @@ pub mod journal;
 pub mod learning_log;
 mod login_attempts;
 pub mod mentoring;
+pub mod next_steps;
 mod orgs;
 mod outbox;
 mod relationships;

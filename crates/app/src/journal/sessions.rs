@@ -199,18 +199,6 @@ impl App {
         self.plan_session(actor, &rel.id, &next).await
     }
 
-    /// The actor's planned sessions from now on, soonest first, with the other party's name.
-    pub async fn upcoming_sessions(&self, actor: &Actor) -> AppResult<Vec<(SessionView, String)>> {
-        let from = coachkit_store::now_ms() - 3_600_000;
-        Ok(self
-            .store
-            .upcoming_sessions_for(&actor.user.id, from, 10)
-            .await?
-            .into_iter()
-            .map(|(s, partner)| (SessionView::from_row(s), partner))
-            .collect())
-    }
-
     /// A relationship's sessions, newest first (for either party).
     pub async fn sessions(&self, actor: &Actor, relationship: &RelationshipId) -> AppResult<Vec<SessionView>> {
         let (rel, _) = self.party_of(actor, relationship).await?;

@@ -155,30 +155,6 @@ impl App {
         Ok(CreateOutcome::Created(id))
     }
 
-    /// One line per request of the actor's not yet done, saying what it needs next (for the
-    /// dashboard): never any advice.
-    pub async fn advice_next_steps(&self, actor: &Actor) -> AppResult<Vec<(String, String)>> {
-        Ok(self
-            .store
-            .advice_progress_of(&actor.user.id)
-            .await?
-            .into_iter()
-            .map(|p| {
-                let what = match RequestStatus::parse(&p.status) {
-                    Some(RequestStatus::Draft) => "read the messages to your experts and send them".to_owned(),
-                    Some(RequestStatus::Collecting) => {
-                        format!("sealed: {} of {} experts have answered", p.answered, p.experts)
-                    }
-                    _ if p.has_goal == 0 => {
-                        "all your experts have answered: find the thread and write your goal".to_owned()
-                    }
-                    _ => "your goal is set: work the plan, then mark it done and thank your experts".to_owned(),
-                };
-                (p.id, format!("{}: {what}", p.capability))
-            })
-            .collect())
-    }
-
     /// The practice's home for the actor.
     pub async fn advice_home(&self, actor: &Actor) -> AppResult<AdviceHome> {
         let mut mine = vec![];

@@ -122,36 +122,6 @@ impl Store {
         .await?)
     }
 
-    /// Planned sessions from `from` on, in any relationship `user` is a party to, soonest first,
-    /// with the other party's name.
-    pub async fn upcoming_sessions_for(
-        &self,
-        user: &str,
-        from: i64,
-        limit: i64,
-    ) -> DbResult<Vec<(SessionRow, String)>> {
-        #[derive(sqlx::FromRow)]
-        struct Row {
-            #[sqlx(flatten)]
-            session: SessionRow,
-            partner: String,
-        }
-        let cols = COLUMNS.split(", ").map(|c| format!("s.{c}")).collect::<Vec<_>>().join(", ");
-        let rows: Vec<Row> = sqlx::query_as(&format!(
-            "SELECT {cols}, u.display_name AS partner FROM journal_sessions s \
-             JOIN relationships r ON r.id = s.relationship_id \
-             JOIN users u ON u.id = CASE WHEN r.leader_id = $1 THEN r.coach_id ELSE r.leader_id END \
-             WHERE (r.leader_id = $1 OR r.coach_id = $1) AND r.status = 'active' AND s.status = 'planned' AND s.starts_at >= $2 \
-             ORDER BY s.starts_at LIMIT $3"
-        ))
-        .bind(user)
-        .bind(from)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(|r| (r.session, r.partner)).collect())
-    }
-
     /// Updates when, whether held, the agenda and GROW notes.
     pub async fn update_journal_session(
         &self,

@@ -8,4 +8,4 @@ mod requests;
 
 pub use experts::{ExpertRow, NewExpert};
 pub use items::{ItemRow, ItemText};
-pub use requests::{NewRequest, RequestProgress, RequestRow};
+pub use requests::{NewRequest, RequestRow};

@@ -37,17 +37,6 @@ const SELECT: &str = "SELECT r.id, r.owner_id, u.display_name AS owner_name, r.c
     r.opened_at, r.suggestion, r.chosen_items, r.choice, r.goal, r.goal_done_at, r.thanks, r.thanks_sent_at, \
     r.created_at, r.updated_at FROM advice_requests r JOIN users u ON u.id = r.owner_id";
 
-/// A request not yet done, with how far its answers have come: the dashboard's line.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct RequestProgress {
-    pub id: String,
-    pub capability: String,
-    pub status: String,
-    pub has_goal: i64,
-    pub experts: i64,
-    pub answered: i64,
-}
-
 pub struct NewRequest<'a> {
     pub id: &'a str,
     pub owner_id: &'a str,
@@ -99,21 +88,6 @@ impl Store {
             .bind(owner)
             .fetch_all(&self.pool)
             .await?)
-    }
-
-    /// The owner's requests not yet done, with their experts counted, in one query.
-    pub async fn advice_progress_of(&self, owner: &str) -> DbResult<Vec<RequestProgress>> {
-        Ok(sqlx::query_as(
-            "SELECT r.id, r.capability, r.status, CASE WHEN r.goal IS NULL THEN 0 ELSE 1 END AS has_goal, \
-             SUM(CASE WHEN e.status <> 'withdrawn' THEN 1 ELSE 0 END) AS experts, \
-             SUM(CASE WHEN e.status = 'answered' THEN 1 ELSE 0 END) AS answered \
-             FROM advice_requests r JOIN advice_experts e ON e.request_id = r.id \
-             WHERE r.owner_id = $1 AND r.status <> 'done' \
-             GROUP BY r.id, r.capability, r.status, r.goal, r.created_at ORDER BY r.created_at DESC, r.id",
-        )
-        .bind(owner)
-        .fetch_all(&self.pool)
-        .await?)
     }
 
     /// Requests these leaders shared with anyone (the app asks the policy who may read each).

@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use coachkit_app::RelationshipView;
+use coachkit_app::next_steps::{NextStep, OrgLine, When};
 use coachkit_domain::relationship::{RelationshipStatus, Side};
 
 #[derive(Template)]
@@ -38,11 +39,26 @@ pub struct Invitation {
     pub message: Option<String>,
 }
 
-pub struct OrgLine {
-    pub id: String,
-    pub name: String,
-    pub role: String,
-    pub members: i64,
+/// One line of "what needs you next", its moment written out.
+pub struct StepLine {
+    pub text: String,
+    pub href: String,
+    pub action: &'static str,
+    pub when: Option<String>,
+    pub late: bool,
+    pub calendar: Option<String>,
+}
+
+fn step_line(step: NextStep) -> StepLine {
+    let when = step.at.map(|at| match step.when {
+        When::At => format!("on {}", view::date_time(at.0)),
+        When::Due => format!("due {}", view::date(at.0)),
+        When::By => format!("by {}", view::date(at.0)),
+        When::Closes => format!("closes {}", view::date(at.0)),
+        When::SessionOne => format!("session one on {}", view::date_time(at.0)),
+        When::SessionTwo => format!("session two on {}", view::date_time(at.0)),
+    });
+    StepLine { text: step.text, href: step.href, action: step.action, when, late: step.late, calendar: step.calendar }
 }
 
 #[derive(Template)]
@@ -55,12 +71,7 @@ struct Dashboard {
     mine: Vec<RelLine>,
     clients: Vec<RelLine>,
     orgs: Vec<OrgLine>,
-    /// (session id, when, with whom)
-    upcoming: Vec<(String, String, String)>,
-    /// (text, due, overdue)
-    actions: Vec<(String, Option<String>, bool)>,
-    /// (request id, what it needs next)
-    advice: Vec<(String, String)>,
+    steps: Vec<StepLine>,
 }
 
 pub fn rel_line(r: &RelationshipView) -> RelLine {
@@ -74,29 +85,12 @@ pub fn rel_line(r: &RelationshipView) -> RelLine {
 }
 
 pub async fn dashboard(State(state): State<AppState>, PageActor(actor): PageActor) -> Result<Response, PageError> {
-    let relationships = state.app.relationships(&actor).await?;
-    let orgs = state.app.my_orgs(&actor).await?;
+    // Two queries: the relationships (invitations to answer and the two lists) and every other
+    // line of every practice at once.
+    let (relationships, next) = tokio::try_join!(state.app.relationships(&actor), state.app.next_steps(&actor))?;
     let pending = |r: &&RelationshipView| r.status == RelationshipStatus::Pending;
-    let upcoming = state
-        .app
-        .upcoming_sessions(&actor)
-        .await?
-        .into_iter()
-        .map(|(s, partner)| (s.id, view::date_time(s.starts_at), partner))
-        .collect();
-    let actions = state
-        .app
-        .open_actions(&actor)
-        .await?
-        .into_iter()
-        .take(6)
-        .map(|a| (a.text, a.due_at.map(view::date), a.overdue))
-        .collect();
-    let advice = state.app.advice_next_steps(&actor).await?;
     let page = Dashboard {
-        advice,
-        upcoming,
-        actions,
+        steps: next.steps.into_iter().map(step_line).collect(),
         nav: Nav::for_actor(&actor, "dashboard"),
         name: actor.user.display_name.clone(),
         to_answer: relationships
@@ -126,10 +120,7 @@ pub async fn dashboard(State(state): State<AppState>, PageActor(actor): PageActo
             .filter(|r| r.my_side == Some(Side::Coach) && !matches!(r.status, RelationshipStatus::Pending))
             .map(rel_line)
             .collect(),
-        orgs: orgs
-            .into_iter()
-            .map(|o| OrgLine { id: o.id, name: o.name, role: o.role.unwrap_or_default(), members: o.member_count })
-            .collect(),
+        orgs: next.orgs,
     };
     Ok(view::render(&page))
 }

@@ -12,7 +12,7 @@ use coachkit_app::{Actor, AppError};
 use coachkit_domain::{OrgId, UserId};
 use serde::Deserialize;
 
-use super::dashboard::OrgLine;
+use coachkit_app::next_steps::OrgLine;
 
 #[derive(Template)]
 #[template(path = "orgs/index.html")]

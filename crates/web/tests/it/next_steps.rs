@@ -1,0 +1,91 @@
+//! The dashboard's "what needs you next": one list across the practices, most urgent first, and
+//! only the person's own lines.
+
+use crate::journal::{cast, client_for};
+use crate::on_each_backend;
+use coachkit_app::journal::{ActionInput, SessionInput};
+use coachkit_domain::RelationshipId;
+use reqwest::StatusCode;
+
+/// A date `days` from today ("2026-12-20"), and a moment at 10:00 that day.
+fn day(days: i64) -> String {
+    (time::OffsetDateTime::now_utc().date() + time::Duration::days(days)).to_string()
+}
+
+/// The text of the "What needs you next" card only.
+fn next_card(page: &str) -> &str {
+    let start = page.find("id=\"next-heading\"").expect("the card is there");
+    let end = page[start..].find("</section>").expect("the card ends") + start;
+    &page[start..end]
+}
+
+#[tokio::test]
+async fn late_things_come_first_and_each_person_sees_only_their_own() {
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        let rid = RelationshipId::from_trusted(c.with_mentor.clone());
+        app.app
+            .plan_session(
+                &c.leader,
+                &rid,
+                &SessionInput {
+                    starts_at: format!("{}T10:00", day(2)),
+                    status: "planned".into(),
+                    agenda: "Talk about the reorganisation".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+        for (text, due) in [("Ask Jo for feedback on the board paper", day(-3)), ("Book the offsite", day(5))] {
+            let input = ActionInput { text: text.into(), due, audience: "private".into(), ..Default::default() };
+            app.app.create_action(&c.leader, &input).await.unwrap();
+        }
+
+        let page = client_for(&app, "leader@example.org").await.page("/dashboard", StatusCode::OK).await;
+        let card = next_card(&page);
+        let late = card.find("Ask Jo for feedback").expect("the late action is listed");
+        let session = card.find("Session with Mo Mentor").expect("the session is listed");
+        let later = card.find("Book the offsite").expect("the action due later is listed");
+        assert!(late < session && session < later, "late first, then by date: {card}");
+        assert!(card[..session].contains("overdue"), "the late one says so: {card}");
+        assert!(card.contains("/calendar.ics"), "a session offers its calendar file");
+        assert!(!card.contains("Nothing is waiting"), "{card}");
+
+        // The mentor sees the session they are part of, with the leader's name, not her actions.
+        let page = client_for(&app, "mentor@example.org").await.page("/dashboard", StatusCode::OK).await;
+        let card = next_card(&page);
+        assert!(card.contains("Session with Lena Leader"), "{card}");
+        assert!(!card.contains("Ask Jo") && !card.contains("offsite"), "her actions are hers: {card}");
+
+        // Someone with nothing to do is told so, and the stranger sees none of it.
+        let page = client_for(&app, "stranger@example.org").await.page("/dashboard", StatusCode::OK).await;
+        let card = next_card(&page);
+        assert!(card.contains("Nothing is waiting for you right now"), "{card}");
+        assert!(!card.contains("Lena") && !card.contains("Ask Jo"), "{card}");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_demo_people_each_see_their_practices_next_steps() {
+    on_each_backend(|app| async move {
+        assert!(coachkit_app::demo::load(&app.app).await.unwrap());
+        let expect = [
+            // a learning-log facilitator, a participant, a co-coaching facilitator, a leader with experts
+            ("grace@demo.example.org", "Your programme"),
+            ("daniel@demo.example.org", "Learning log"),
+            ("aisha@demo.example.org", "Expert advice on"),
+            ("ruth@demo.example.org", "Your engagement on"),
+        ];
+        for (email, line) in expect {
+            let client = app.client();
+            let r = client.sign_in(email, coachkit_app::demo::DEMO_PASSWORD).await;
+            assert_eq!(r.status(), StatusCode::SEE_OTHER, "{email} signs in");
+            let page = client.page("/dashboard", StatusCode::OK).await;
+            let card = next_card(&page);
+            assert!(card.contains(line), "{email} sees {line:?}: {card}");
+        }
+    })
+    .await;
+}
