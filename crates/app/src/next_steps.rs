@@ -99,7 +99,7 @@ fn from_rows(rows: Vec<NextStepRow>, now: Millis) -> NextSteps {
         }
     }
     order(&mut steps, |s| Urgency::of(s.at, now, s.late));
-    orgs.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    orgs.sort_by_key(|o| o.name.to_lowercase());
     NextSteps { steps, orgs }
 }
 
