@@ -108,11 +108,19 @@ pub(super) fn unmatched(pool: &Pool<'_>, i: usize, teams: &[Vec<usize>], blank: 
     let reason = match closest {
         _ if blank => "It has no text to compare.".to_owned(),
         None => "No challenge from another organisation (and another person) could be teamed with it.".to_owned(),
-        Some(j) if pool.sim.get(i, j) <= pool.mutual_threshold => format!(
+        Some(j) if pool.sim.get(i, j) <= pool.typical.max(pool.floor) => format!(
             "Its closest match, {} ({:.2}), is no more alike than this group's typical pair ({:.2}), so it is left \
              out rather than forced.",
             c[j].id,
             pool.sim.get(i, j),
+            pool.typical.max(pool.floor)
+        ),
+        Some(j) if pool.sim.get(i, j) <= pool.mutual_threshold => format!(
+            "Its closest match, {} ({:.2}), is more alike than this group's typical pair ({:.2}) but not by the \
+             margin a natural pair needs here ({:.2}), so it is left out rather than forced.",
+            c[j].id,
+            pool.sim.get(i, j),
+            pool.typical,
             pool.mutual_threshold
         ),
         Some(j) if pool.sim.get(i, j) <= pool.threshold && !pool.mutual(i, j) => format!(

@@ -97,6 +97,8 @@ pub(crate) struct Pool<'a> {
     /// The lower bar for two challenges that are each other's closest allowed match.
     pub mutual_threshold: f32,
     pub typical: f32,
+    /// The level below which no pair is natural whatever the group (the method's unrelated level).
+    pub floor: f32,
     rejected: HashSet<(usize, usize)>,
     /// Each free challenge's closest allowed challenge among the free ones.
     closest: HashMap<usize, Option<usize>>,
@@ -150,6 +152,7 @@ pub fn suggest_teams(
         threshold: 0.0,
         mutual_threshold: 0.0,
         typical: 0.0,
+        floor: f32::MIN,
         rejected,
         closest: HashMap::new(),
     };
@@ -158,18 +161,33 @@ pub fn suggest_teams(
     pool.sim = pool.sim.hubness_corrected(representation.challenge_hubness_neighbours(), |i, j| {
         pool.allowed(i, j) && !blank[i] && !blank[j]
     });
-    let (_, background) = pool.sim.standardized(|i, j| pool.allowed(i, j) && !blank[i] && !blank[j]);
+    let possible = |i: usize, j: usize| pool.allowed(i, j) && !blank[i] && !blank[j];
+    // The yardstick is the pairs nobody would choose: leaving out each challenge's few closest
+    // possible partners keeps the natural pairs themselves from raising the bar (in a group where
+    // everyone has a partner, a quarter of the possible pairs may be natural ones).
+    let cut = nearest_cut(&pool.sim, representation.background_skips_nearest(), possible);
+    let background_pair = |i: usize, j: usize| possible(i, j) && pool.sim.get(i, j) < cut[i].min(cut[j]);
+    let background_pairs = (0..challenges.len())
+        .map(|i| (i + 1..challenges.len()).filter(|&j| background_pair(i, j)).count())
+        .sum::<usize>();
+    let (_, background) =
+        if background_pairs >= 3 { pool.sim.standardized(background_pair) } else { pool.sim.standardized(possible) };
     pool.typical = background.mean;
     // A natural pair is more alike than this group's typical allowed pair, by as many standard
     // deviations as the method asks. Where raw similarities have a meaning of their own (the
     // static model's cosine), below the unrelated level a pair is not natural even in a group where
     // everything is unrelated.
     let floor = representation.unrelated_level().unwrap_or(f32::MIN);
+    pool.floor = floor;
     pool.threshold = natural_threshold(background, representation.natural_pair_sd(), floor);
     // Two challenges that are each other's closest match need only be more alike than the typical
     // pair: the stricter bar is for pairs where at least one has a better match elsewhere, which
     // is where forced, false teams come from.
-    pool.mutual_threshold = natural_threshold(background, 0.0, floor).min(pool.threshold);
+    pool.mutual_threshold = if representation.mutual_relief() {
+        natural_threshold(background, 0.0, floor).min(pool.threshold)
+    } else {
+        pool.threshold
+    };
     check_confirmed(&pool, &confirmed)?;
 
     let in_confirmed: HashSet<usize> = confirmed.iter().flatten().copied().collect();
@@ -208,7 +226,13 @@ pub fn suggest_teams(
         allowed: &allowed,
         siblings: &siblings,
     };
-    let (pairs, method) = pairing::pairs(&rules, &free);
+    let (mut pairs, method) = pairing::pairs(&rules, &free);
+    // Pairs formed at the typical-pair bar stay only when they are clearly above it or the two are
+    // each other's closest match: a weak best partner is left out rather than forced.
+    if let Some(sd) = representation.prune_weak_pairs_sd() {
+        let bar = natural_threshold(background, sd, floor);
+        pairs.retain(|&(i, j)| pool.sim.get(i, j) > bar || pool.mutual(i, j));
+    }
     let mut teams: Vec<Vec<usize>> = pairs.into_iter().map(|(i, j)| vec![i, j]).collect();
     add_trios(&pool, &mut teams, &free, choices.one_team_per_person);
 
@@ -222,6 +246,30 @@ pub fn suggest_teams(
         .map(|i| explain::unmatched(&pool, i, &teams, blank[i]))
         .collect();
     Ok(TeamSuggestion { teams: out, unmatched, typical_similarity: pool.typical, threshold: pool.threshold, method })
+}
+
+/// For each challenge, the similarity of its `k`-th closest possible partner (pairs at or above it
+/// are among its `k` closest); `f32::MAX` (every pair counts) when `k` is 0 or it has no partner.
+pub(crate) fn nearest_cut(
+    sim: &similarity::SimilarityMatrix,
+    k: usize,
+    possible: impl Fn(usize, usize) -> bool,
+) -> Vec<f32> {
+    (0..sim.len())
+        .map(|i| {
+            if k == 0 {
+                return f32::MAX;
+            }
+            let mut partners: Vec<f32> =
+                (0..sim.len()).filter(|&j| j != i && possible(i, j)).map(|j| sim.get(i, j)).collect();
+            if partners.is_empty() {
+                return f32::MAX;
+            }
+            let k = k.min(partners.len());
+            partners.select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
+            partners[k - 1]
+        })
+        .collect()
 }
 
 /// The similarity a pair must exceed: `sd_above` standard deviations above the group's typical

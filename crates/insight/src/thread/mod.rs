@@ -139,7 +139,7 @@ pub fn find_thread_in_context(
     // An item's usual company is the other experts' items: it could never share a thread with its
     // own expert's other advice.
     let sim = representation
-        .similarities_in_context(&items.texts, context)
+        .similarities_by_author(&items.texts, &items.expert_of, context)
         .hubness_corrected(representation.hubness_neighbours(), |i, j| {
             items.expert_of[i] != items.expert_of[j] && !blank[i] && !blank[j]
         });
@@ -148,7 +148,7 @@ pub fn find_thread_in_context(
     let choices: Vec<Vec<usize>> = (0..experts.len())
         .map(|e| (0..items.ids.len()).filter(|&i| items.expert_of[i] == e && !blank[i]).collect())
         .collect();
-    let ranking = search::rank(&z, &choices)
+    let ranking = search::rank(&z, &choices, representation.weakest_pair_weight())
         .ok_or_else(|| InsightError::Model("no combination could be formed from validated input".into()))?;
 
     let mut thread = ranking.best.items.clone();
