@@ -2,7 +2,7 @@
 //! line per option set with the totals (threads right, F1; teams recovered, false, loners left
 //! out). `cargo run --release -p coachkit-insight --example grid -- FILE...`; the grid comes from
 //! environment variables (comma lists): CSLS, CTX, LEX, IDF, WEAK, AUTHOR for threads; TLEX, TEAM, TK,
-//! RELIEF, SKIP, PRUNE for teams. Advice and co-coaching files may be mixed.
+//! RELIEF, MSD, SKIP, PRUNE for teams. Advice and co-coaching files may be mixed.
 
 use coachkit_insight::eval::{EvalFile, Scores};
 use coachkit_insight::{Engine, EngineOptions, StaticModel};
@@ -21,46 +21,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|p| EvalFile::parse(&std::fs::read_to_string(p)?).map_err(Into::into))
         .collect::<Result<_, Box<dyn std::error::Error>>>()?;
     let c = EngineOptions::CHOSEN;
-    let mut options = Vec::new();
-    for csls in grid("CSLS", &[c.csls_k as f32]) {
-        for ctx in grid("CTX", &[c.context_weight]) {
-            for lex in grid("LEX", &[c.lexical_weight]) {
-                for idf in grid("IDF", &[c.request_idf]) {
-                    for weak in grid("WEAK", &[c.weakest_pair]) {
-                        for tlex in grid("TLEX", &[c.team_lexical_weight]) {
-                            for team in grid("TEAM", &[c.team_sd]) {
-                                for tk in grid("TK", &[c.team_csls_k as f32]) {
-                                    for relief in grid("RELIEF", &[1.0]) {
-                                        for skip in grid("SKIP", &[0.0]) {
-                                            for prune in grid("PRUNE", &[-1.0]) {
-                                                for author in grid("AUTHOR", &[0.0]) {
-                                                    options.push(EngineOptions {
-                                                        csls_k: csls as usize,
-                                                        context_weight: ctx,
-                                                        lexical_weight: lex,
-                                                        request_idf: idf,
-                                                        weakest_pair: weak,
-                                                        team_lexical_weight: tlex,
-                                                        team_sd: team,
-                                                        team_csls_k: tk as usize,
-                                                        team_mutual_relief: relief > 0.0,
-                                                        center: false,
-                                                        team_background_skip: skip as usize,
-                                                        team_prune_sd: prune,
-                                                        author_centring: author,
-                                                    });
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
+    // The grid: every combination of the listed values, each option's default being the chosen one.
+    let mut options = vec![c];
+    let mut expand = |name: &str, default: f32, set: &dyn Fn(&mut EngineOptions, f32)| {
+        options = options
+            .iter()
+            .flat_map(|o| {
+                grid(name, &[default]).into_iter().map(move |v| {
+                    let mut o = *o;
+                    set(&mut o, v);
+                    o
+                })
+            })
+            .collect();
+    };
+    expand("CSLS", c.csls_k as f32, &|o, v| o.csls_k = v as usize);
+    expand("CTX", c.context_weight, &|o, v| o.context_weight = v);
+    expand("LEX", c.lexical_weight, &|o, v| o.lexical_weight = v);
+    expand("IDF", c.request_idf, &|o, v| o.request_idf = v);
+    expand("WEAK", c.weakest_pair, &|o, v| o.weakest_pair = v);
+    expand("AUTHOR", c.author_centring, &|o, v| o.author_centring = v);
+    expand("TLEX", c.team_lexical_weight, &|o, v| o.team_lexical_weight = v);
+    expand("TEAM", c.team_sd, &|o, v| o.team_sd = v);
+    expand("TK", c.team_csls_k as f32, &|o, v| o.team_csls_k = v as usize);
+    expand("RELIEF", f32::from(u8::from(c.team_mutual_relief)), &|o, v| o.team_mutual_relief = v > 0.0);
+    expand("MSD", c.team_mutual_sd, &|o, v| o.team_mutual_sd = v);
+    expand("SKIP", c.team_background_skip as f32, &|o, v| o.team_background_skip = v as usize);
+    expand("PRUNE", c.team_prune_sd, &|o, v| o.team_prune_sd = v);
     for o in options {
         let engine = Engine::new(model, o);
         let (mut sets, mut right, mut top2, mut f1) = (0, 0, 0, 0.0);
@@ -97,7 +84,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             String::new()
         };
         println!(
-            "k{} ctx{} lex{} idf{} weak{} author{} | tlex{} sd{} tk{} relief{} skip{} prune{} | {threads} {teams}",
+            "k{} ctx{} lex{} idf{} weak{} author{} | tlex{} sd{} tk{} relief{} msd{} skip{} prune{} | {threads} {teams}",
             o.csls_k,
             o.context_weight,
             o.lexical_weight,
@@ -108,6 +95,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             o.team_sd,
             o.team_csls_k,
             o.team_mutual_relief,
+            o.team_mutual_sd,
             o.team_background_skip,
             o.team_prune_sd
         );

@@ -35,6 +35,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                                     team_sd,
                                     team_csls_k: k as usize,
                                     team_mutual_relief: true,
+                                    team_mutual_sd: 0.0,
                                     weakest_pair: 0.0,
                                     team_background_skip: 0,
                                     team_prune_sd: -1.0,

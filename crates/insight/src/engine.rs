@@ -49,6 +49,9 @@ pub struct EngineOptions {
     /// Teams: each other's closest match needs only beat the typical pair (see
     /// [`Representation::mutual_relief`]).
     pub team_mutual_relief: bool,
+    /// Teams, with the relief: standard deviations above the typical pair each other's closest
+    /// match must be.
+    pub team_mutual_sd: f32,
     /// Threads: weight of a combination's weakest pair beside its mean (0 = mean only).
     pub weakest_pair: f32,
     /// Teams: each challenge's closest possible partners left out of the typical pair.
@@ -73,7 +76,8 @@ impl EngineOptions {
         context_weight: 0.5,
         team_sd: 0.75,
         team_csls_k: 3,
-        team_mutual_relief: false,
+        team_mutual_relief: true,
+        team_mutual_sd: 0.5,
         weakest_pair: 0.0,
         team_background_skip: 0,
         team_prune_sd: -1.0,
@@ -81,8 +85,14 @@ impl EngineOptions {
     };
     /// Round 1's choice (threads hubness-corrected, teams by the static model's rule), kept for
     /// comparison in the evaluation.
-    pub const ROUND1: Self =
-        Self { context_weight: 1.0, team_sd: 0.0, team_csls_k: 0, team_mutual_relief: true, ..Self::CHOSEN };
+    pub const ROUND1: Self = Self {
+        context_weight: 1.0,
+        team_sd: 0.0,
+        team_csls_k: 0,
+        team_mutual_relief: true,
+        team_mutual_sd: 0.0,
+        ..Self::CHOSEN
+    };
     /// The team rules that won on the tuning half and lost on the test half (more false teams,
     /// fewer loners left out), so not the default: lexical evidence at a quarter, hubness
     /// correction over possible partners, a bar 0.75 standard deviations above the typical pair
@@ -100,6 +110,7 @@ impl EngineOptions {
         team_sd: 0.0,
         team_csls_k: 0,
         team_mutual_relief: true,
+        team_mutual_sd: 0.0,
         weakest_pair: 0.0,
         team_background_skip: 0,
         team_prune_sd: -1.0,
@@ -219,6 +230,10 @@ impl Representation for Engine<'_> {
 
     fn mutual_relief(&self) -> bool {
         self.options.team_mutual_relief
+    }
+
+    fn mutual_pair_sd(&self) -> f32 {
+        self.options.team_mutual_sd
     }
 
     fn weakest_pair_weight(&self) -> f32 {
@@ -387,8 +402,10 @@ mod tests {
         assert!(e.name().starts_with("engine ("));
         assert_eq!(e.hubness_neighbours(), 3);
         assert_eq!(e.options.context_weight, 0.5, "the situation's words count half");
-        // Teams: hubness-corrected, a bar 0.75 sd above the typical pair for every pair.
-        assert_eq!((e.challenge_hubness_neighbours(), e.natural_pair_sd(), e.mutual_relief()), (3, 0.75, false));
+        // Teams: hubness-corrected, a bar 0.75 sd above the typical pair, 0.5 sd for each other's
+        // closest match.
+        assert_eq!((e.challenge_hubness_neighbours(), e.natural_pair_sd(), e.mutual_relief()), (3, 0.75, true));
+        assert_eq!(e.mutual_pair_sd(), 0.5);
         assert_eq!(e.unrelated_level(), None, "hubness correction moves the scale off the calibrated cosine");
         assert_eq!((e.background_skips_nearest(), e.prune_weak_pairs_sd(), e.weakest_pair_weight()), (0, None, 0.0));
         let round1 = Engine::new(StaticModel::embedded().unwrap(), EngineOptions::ROUND1);

@@ -59,6 +59,11 @@ pub trait Representation: Sync {
     fn mutual_relief(&self) -> bool {
         true
     }
+    /// Teams, with the relief: how many standard deviations above the typical pair each other's
+    /// closest match must be (at most [`natural_pair_sd`](Self::natural_pair_sd)).
+    fn mutual_pair_sd(&self) -> f32 {
+        0.0
+    }
     /// Teams: how many of each challenge's closest possible partners are left out of the group's
     /// typical pair (the bar's yardstick); 0 = every possible pair counts.
     fn background_skips_nearest(&self) -> usize {

@@ -39,12 +39,13 @@ pub(super) fn team(finder: Option<&KeyWords<'_>>, pool: &Pool<'_>, members: &[us
     {
         format!(
             "{} and {} are each other's closest match from another organisation, and more alike than this \
-             group's typical pair from different organisations: similarity {:.2} against {:.2}. (A pair where \
-             either has a closer match elsewhere must reach {:.2}.)",
+             group's typical pair from different organisations: similarity {:.2} against {:.2}, above the bar \
+             {:.2} for such pairs. (A pair where either has a closer match elsewhere must reach {:.2}.)",
             name(*a),
             name(*b),
             similarity,
             pool.typical,
+            pool.mutual_threshold,
             pool.threshold,
         )
     } else if let [a, b] = members {

@@ -184,7 +184,7 @@ pub fn suggest_teams(
     // pair: the stricter bar is for pairs where at least one has a better match elsewhere, which
     // is where forced, false teams come from.
     pool.mutual_threshold = if representation.mutual_relief() {
-        natural_threshold(background, 0.0, floor).min(pool.threshold)
+        natural_threshold(background, representation.mutual_pair_sd(), floor).min(pool.threshold)
     } else {
         pool.threshold
     };

@@ -219,6 +219,7 @@ struct Fixed {
     sim: similarity::SimilarityMatrix,
     sd: f32,
     relief: bool,
+    mutual_sd: f32,
     skip: usize,
     prune: Option<f32>,
 }
@@ -235,6 +236,9 @@ impl Representation for Fixed {
     }
     fn mutual_relief(&self) -> bool {
         self.relief
+    }
+    fn mutual_pair_sd(&self) -> f32 {
+        self.mutual_sd
     }
     fn background_skips_nearest(&self) -> usize {
         self.skip
@@ -258,7 +262,7 @@ fn six(sd: f32) -> (Fixed, Vec<Challenge>) {
     });
     let names = ["a1", "a2", "a3", "b1", "b2", "b3"];
     let challenges = names.iter().map(|n| ch(n, &n[..1].to_uppercase(), "some challenge", "", "")).collect();
-    (Fixed { sim, sd, relief: true, skip: 0, prune: None }, challenges)
+    (Fixed { sim, sd, relief: true, mutual_sd: 0.0, skip: 0, prune: None }, challenges)
 }
 
 #[test]
@@ -366,4 +370,19 @@ fn weak_pairs_that_are_not_each_others_closest_are_pruned_after_pairing() {
     let s = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
     assert_eq!(team_ids(&s), [vec!["a1", "b1"], vec!["a2", "b2"]], "{s:#?}");
     assert!(s.unmatched.iter().any(|u| u.challenge == "a3") && s.unmatched.iter().any(|u| u.challenge == "b3"));
+}
+
+#[test]
+fn each_others_closest_may_be_asked_for_a_margin_of_their_own() {
+    // Typical pair 0.513, sd 0.139: each other's closest need 0.513 + 0.5 * 0.139 = 0.582 (a2-b2 at
+    // 0.60 passes) or, at 0.75 sd, 0.617 like everyone (a2-b2 fails).
+    let (mut rep, challenges) = six(0.75);
+    rep.mutual_sd = 0.5;
+    let s = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
+    assert_eq!(team_ids(&s), [vec!["a1", "b1"], vec!["a2", "b2"]], "{s:#?}");
+    let mutual = s.teams.iter().find(|t| t.challenges.contains(&"a2".to_owned())).unwrap();
+    assert!(mutual.reason.contains("above the bar 0.58 for such pairs"), "{}", mutual.reason);
+    rep.mutual_sd = 0.75;
+    let s = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
+    assert_eq!(team_ids(&s), [vec!["a1", "b1"]], "{s:#?}");
 }
