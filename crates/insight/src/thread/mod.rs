@@ -125,9 +125,8 @@ pub fn find_thread(representation: &dyn Representation, experts: &[Expert]) -> R
 /// Like [`find_thread`], knowing the situation the advice answers (the leader's capability and
 /// context, in their words). A method that can use it counts the situation's own words for less:
 /// advice that merely names the same situation ("the board", "the budget") is not the thread.
-/// With [`crate::engine`]'s chosen options the context has no effect (discounting it helped alone
-/// but added nothing on top of the hubness correction); evaluation passes it so that the option
-/// can be measured.
+/// [`crate::engine`]'s chosen options count the situation's words at half weight (round 2: one
+/// set more right on each labelled collection); the mentoring reveal and the evaluation pass it.
 pub fn find_thread_in_context(
     representation: &dyn Representation,
     experts: &[Expert],
