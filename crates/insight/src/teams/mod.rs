@@ -100,20 +100,25 @@ pub(crate) struct Pool<'a> {
     /// The level below which no pair is natural whatever the group (the method's unrelated level).
     pub floor: f32,
     rejected: HashSet<(usize, usize)>,
-    /// Each free challenge's closest allowed challenge among the free ones.
-    closest: HashMap<usize, Option<usize>>,
+    /// Each free challenge's closest allowed challenge among the free ones (None for the others).
+    closest: Vec<Option<usize>>,
+    /// Organisation and person of each challenge as small numbers: `allowed` runs for every pair
+    /// of a thousand challenges, several times, and comparing strings there was most of the cost.
+    org_of: Vec<usize>,
+    person_of: Vec<usize>,
 }
 
 impl Pool<'_> {
     /// Different organisations, different people, and not rejected by the facilitator.
     pub fn allowed(&self, i: usize, j: usize) -> bool {
-        let (a, b) = (&self.challenges[i], &self.challenges[j]);
-        a.org != b.org && a.person != b.person && !self.rejected.contains(&(i.min(j), i.max(j)))
+        self.org_of[i] != self.org_of[j]
+            && self.person_of[i] != self.person_of[j]
+            && (self.rejected.is_empty() || !self.rejected.contains(&(i.min(j), i.max(j))))
     }
 
     /// Are i and j each other's closest allowed challenge (among those free to be teamed)?
     pub fn mutual(&self, i: usize, j: usize) -> bool {
-        self.closest.get(&i) == Some(&Some(j)) && self.closest.get(&j) == Some(&Some(i))
+        self.closest[i] == Some(j) && self.closest[j] == Some(i)
     }
 }
 
@@ -154,7 +159,9 @@ pub fn suggest_teams(
         typical: 0.0,
         floor: f32::MIN,
         rejected,
-        closest: HashMap::new(),
+        closest: vec![None; challenges.len()],
+        org_of: numbered(challenges.iter().map(|c| c.org.as_str())),
+        person_of: numbered(challenges.iter().map(|c| c.person.as_str())),
     };
     let blank: Vec<bool> = pool.texts.iter().map(|t| text::is_blank(t)).collect();
     // A challenge's usual company is the challenges it could be teamed with.
@@ -198,18 +205,13 @@ pub fn suggest_teams(
         .filter(|&i| !(choices.one_team_per_person && taken_people.contains(&person_of(i))))
         .collect();
     // Ties go to the earlier challenge, so the result does not depend on float noise in order.
-    let closest: HashMap<usize, Option<usize>> = free
-        .iter()
-        .map(|&i| {
-            let best = free
-                .iter()
-                .copied()
-                .filter(|&j| j != i && pool.allowed(i, j))
-                .max_by(|&a, &b| pool.sim.get(i, a).total_cmp(&pool.sim.get(i, b)).then(b.cmp(&a)));
-            (i, best)
-        })
-        .collect();
-    pool.closest = closest;
+    for &i in &free {
+        pool.closest[i] = free
+            .iter()
+            .copied()
+            .filter(|&j| j != i && pool.allowed(i, j))
+            .max_by(|&a, &b| pool.sim.get(i, a).total_cmp(&pool.sim.get(i, b)).then(b.cmp(&a)));
+    }
     let allowed = |i: usize, j: usize| pool.allowed(i, j);
     let siblings = |i: usize| -> Vec<usize> {
         if !choices.one_team_per_person {
@@ -310,6 +312,17 @@ fn add_trios(pool: &Pool<'_>, teams: &mut [Vec<usize>], free: &[usize], one_team
             joined.insert(x);
         }
     }
+}
+
+/// Numbers each distinct name in order of first appearance.
+fn numbered<'a>(names: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    names
+        .map(|n| {
+            let next = seen.len();
+            *seen.entry(n).or_insert(next)
+        })
+        .collect()
 }
 
 fn index_of(challenges: &[Challenge]) -> Result<HashMap<&str, usize>, InsightError> {
