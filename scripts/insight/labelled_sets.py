@@ -27,6 +27,8 @@ Co-coaching format:
     + <challenge id> | <what> | <why> | <success>
     team: <id> <id> [<id>]
     alone: <id> ...
+Round 2 adds a fresh test set from crates/insight/eval/source/round2 (advice_round2_test.json,
+cocoaching_round2_test.json); round 1's two halves are both tuning data in round 2.
 Usage: python3 scripts/insight/labelled_sets.py   (from the repository root)
 """
 
@@ -39,8 +41,8 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 EVAL = os.path.join(ROOT, "crates", "insight", "eval")
 
 
-def read_lines(pattern):
-    for path in sorted(glob.glob(os.path.join(EVAL, "source", pattern))):
+def read_lines(pattern, folder="source"):
+    for path in sorted(glob.glob(os.path.join(EVAL, folder, pattern))):
         with open(path, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
                 line = line.rstrip("\n")
@@ -48,9 +50,9 @@ def read_lines(pattern):
                     yield os.path.basename(path), n, line
 
 
-def parse_advice():
+def parse_advice(folder="source"):
     sets = []
-    for name, n, line in read_lines("advice_*.txt"):
+    for name, n, line in read_lines("advice_*.txt", folder):
         where = f"{name}:{n}"
         if line.startswith("== "):
             head = [p.strip() for p in line[3:].split("|")]
@@ -86,9 +88,9 @@ def parse_advice():
     return sets
 
 
-def parse_cocoaching():
+def parse_cocoaching(folder="source"):
     scenarios = []
-    for name, n, line in read_lines("cocoaching_*.txt"):
+    for name, n, line in read_lines("cocoaching_*.txt", folder):
         where = f"{name}:{n}"
         if line.startswith("== "):
             head = [p.strip() for p in line[3:].split("|", 1)]
@@ -160,6 +162,13 @@ def main():
     tune, test = split(scen, lambda s: "all")
     write("cocoaching_tune.json", "scenarios", tune, about.format(half="Tuning", use=tune_use))
     write("cocoaching_test.json", "scenarios", test, about.format(half="Test", use=test_use))
+    # Round 2: the first round's test half had been scored, so it joined the tuning data and a
+    # fresh test set was written (eval/source/round2), scored once at the end of round 2.
+    fresh = ("Written for coachkit-insight in our own words (source: eval/source/round2, built by "
+             "scripts/insight/labelled_sets.py). Round 2 test set: scored once, after round 2's "
+             "method was chosen on all of round 1's sets.")
+    write("advice_round2_test.json", "sets", parse_advice("source/round2"), fresh)
+    write("cocoaching_round2_test.json", "scenarios", parse_cocoaching("source/round2"), fresh)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,5 @@
 //! Time and memory of the insight engine: the engine the pages use, the plain static model and the
-//! lexical baseline side by side.
+//! lexical baseline side by side (and round 1's engine).
 //!
 //! `cargo bench -p coachkit-insight` runs every (case, method) in a child process of this same
 //! binary, so that each peak RSS is that case's own, and prints a Markdown table of medians.
@@ -8,14 +8,14 @@
 //! Timings measure; nothing here asserts on them.
 
 use coachkit_insight::teams::{Challenge, Choices, suggest_teams};
-use coachkit_insight::thread::{Advice, Expert, find_thread};
+use coachkit_insight::thread::{Advice, Expert, find_thread_in_context};
 use coachkit_insight::{Engine, EngineOptions, Representation, StaticModel, TfIdf};
 use std::hint::black_box;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 const CASES: [&str; 4] = ["similarity-9", "thread-3x3", "challenges-8", "challenges-1000"];
-const METHODS: [&str; 3] = ["engine", "static", "lexical"];
+const METHODS: [&str; 4] = ["engine", "round1", "static", "lexical"];
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -49,9 +49,11 @@ fn child(case: &str, method: &str) {
     let Ok(model) = StaticModel::embedded() else { return eprintln!("embedded model failed to load") };
     let load = started.elapsed();
     let engine = Engine::new(model, EngineOptions::CHOSEN);
+    let round1 = Engine::new(model, EngineOptions::ROUND1);
     let rep: &dyn Representation = match method {
         "lexical" => &TfIdf,
         "engine" => &engine,
+        "round1" => &round1,
         _ => model,
     };
     let (times, result) = match case {
@@ -66,10 +68,12 @@ fn child(case: &str, method: &str) {
         }
         "thread-3x3" => {
             let experts = advice();
+            // With the leader's situation, as the mentoring reveal passes it.
+            let situation = "Making decisions faster\nI sit on decisions for weeks and my team waits for me.";
             let times = repeat(2000, || {
-                black_box(find_thread(rep, &experts).ok());
+                black_box(find_thread_in_context(rep, &experts, situation).ok());
             });
-            let report = find_thread(rep, &experts).ok();
+            let report = find_thread_in_context(rep, &experts, situation).ok();
             (
                 times,
                 report.map_or("error".into(), |r| {

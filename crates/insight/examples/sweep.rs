@@ -34,6 +34,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                                     context_weight,
                                     team_sd,
                                     team_csls_k: k as usize,
+                                    team_mutual_relief: true,
+                                    team_mutual_sd: 0.0,
+                                    weakest_pair: 0.0,
+                                    team_background_skip: 0,
+                                    team_prune_sd: -1.0,
+                                    author_centring: 0.0,
                                 };
                                 let name = format!(
                                     "lex{lexical_weight}/{team_lexical_weight} idf{request_idf} c{c} k{k} x{context_weight} t{team_sd}"
@@ -52,8 +58,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let short = path.rsplit('/').next().unwrap_or(&path).to_owned();
         let chosen = Engine::new(model, EngineOptions::CHOSEN);
         let tried = Engine::new(model, EngineOptions::TEAMS_TRIED);
+        let round1 = Engine::new(model, EngineOptions::ROUND1);
         let mut methods: Vec<(String, &dyn Representation)> = vec![
             ("engine".into(), &chosen),
+            ("round1".into(), &round1),
             ("teams-tried".into(), &tried),
             ("static".into(), model),
             ("lexical".into(), &TfIdf),

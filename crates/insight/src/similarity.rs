@@ -20,6 +20,13 @@ pub trait Representation: Sync {
         let _ = context;
         self.similarities(texts)
     }
+    /// Like [`similarities_in_context`](Self::similarities_in_context), knowing which texts come
+    /// from one author (`groups[i]`: the expert of text i). Methods may remove what an author's
+    /// texts have in common (their voice, the situation they keep naming); the default ignores it.
+    fn similarities_by_author(&self, texts: &[&str], groups: &[usize], context: &str) -> SimilarityMatrix {
+        let _ = groups;
+        self.similarities_in_context(texts, context)
+    }
     /// Similarities between co-coaching challenges (what, why and success joined). Methods may
     /// weigh their evidence differently for challenges than for advice; the default does not.
     fn challenge_similarities(&self, texts: &[&str]) -> SimilarityMatrix {
@@ -45,6 +52,33 @@ pub trait Representation: Sync {
     /// with (other organisations, other people).
     fn challenge_hubness_neighbours(&self) -> usize {
         0
+    }
+    /// Teams: may two challenges that are each other's closest allowed match pass on the lower
+    /// bar (the typical pair) when the method asks for a stricter one? True unless a method was
+    /// calibrated otherwise.
+    fn mutual_relief(&self) -> bool {
+        true
+    }
+    /// Teams, with the relief: how many standard deviations above the typical pair each other's
+    /// closest match must be (at most [`natural_pair_sd`](Self::natural_pair_sd)).
+    fn mutual_pair_sd(&self) -> f32 {
+        0.0
+    }
+    /// Teams: how many of each challenge's closest possible partners are left out of the group's
+    /// typical pair (the bar's yardstick); 0 = every possible pair counts.
+    fn background_skips_nearest(&self) -> usize {
+        0
+    }
+    /// Teams: after pairing at the bar, pairs that are not each other's closest match are kept
+    /// only when this many standard deviations above the typical pair (None = no pruning).
+    fn prune_weak_pairs_sd(&self) -> Option<f32> {
+        None
+    }
+    /// Threads: how much a combination's weakest pair counts beside the mean of its pairs (0 =
+    /// only the mean). A thread whose items all agree beats one held together by a single very
+    /// close pair.
+    fn weakest_pair_weight(&self) -> f32 {
+        0.0
     }
     /// The similarity two unrelated texts typically have on this method's own scale, when the
     /// scale has an absolute meaning; a natural pair must be above it whatever the group.

@@ -8,7 +8,7 @@ use super::{expert_status, status_of};
 use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
 use coachkit_domain::mentoring::{ExpertStatus, SealState, seal_state};
-use coachkit_insight::thread::{Advice, Expert, find_thread};
+use coachkit_insight::thread::{Advice, Expert, find_thread_in_context};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -72,7 +72,10 @@ impl App {
                     .collect(),
             })
             .collect();
-        let suggestion = suggest(&answered);
+        // The leader's own words for the situation: the engine counts them for less, so advice that
+        // merely names the situation is not taken for the thread.
+        let situation = format!("{}\n{}", r.capability, r.context);
+        let suggestion = suggest(&answered, &situation);
         let json = serde_json::to_string(&suggestion).map_err(|e| AppError::Internal(Box::new(e)))?;
         let chosen = serde_json::to_string(&suggestion.items).map_err(|e| AppError::Internal(Box::new(e)))?;
         if self.store.open_advice_request(id, &json, &chosen).await? {
@@ -134,14 +137,14 @@ fn thread_text(text: &str, example: Option<&str>) -> String {
 }
 
 /// Runs the engine; a failure is recorded in the suggestion rather than blocking the reveal.
-fn suggest(experts: &[Expert]) -> Suggestion {
-    // The engine: the static model with the hubness correction chosen on our labelled sets
-    // (crates/insight/README.md), the method `coachkit insight eval` scores by default.
+fn suggest(experts: &[Expert], situation: &str) -> Suggestion {
+    // The engine chosen on our labelled sets (crates/insight/README.md), the method `coachkit
+    // insight eval` scores by default, given the situation as the evaluation gives it.
     let engine = match coachkit_insight::engine() {
         Ok(e) => e,
         Err(e) => return Suggestion { failed: Some(e.to_string()), ..Default::default() },
     };
-    match find_thread(&engine, experts) {
+    match find_thread_in_context(&engine, experts, situation) {
         Ok(report) => Suggestion {
             items: report.thread.items.iter().map(|i| i.id.clone()).collect(),
             runner_up: report.runner_up.map(|r| r.items.into_iter().map(|i| i.id).collect()).unwrap_or_default(),

@@ -39,12 +39,13 @@ pub(super) fn team(finder: Option<&KeyWords<'_>>, pool: &Pool<'_>, members: &[us
     {
         format!(
             "{} and {} are each other's closest match from another organisation, and more alike than this \
-             group's typical pair from different organisations: similarity {:.2} against {:.2}. (A pair where \
-             either has a closer match elsewhere must reach {:.2}.)",
+             group's typical pair from different organisations: similarity {:.2} against {:.2}, above the bar \
+             {:.2} for such pairs. (A pair where either has a closer match elsewhere must reach {:.2}.)",
             name(*a),
             name(*b),
             similarity,
             pool.typical,
+            pool.mutual_threshold,
             pool.threshold,
         )
     } else if let [a, b] = members {
@@ -108,11 +109,19 @@ pub(super) fn unmatched(pool: &Pool<'_>, i: usize, teams: &[Vec<usize>], blank: 
     let reason = match closest {
         _ if blank => "It has no text to compare.".to_owned(),
         None => "No challenge from another organisation (and another person) could be teamed with it.".to_owned(),
-        Some(j) if pool.sim.get(i, j) <= pool.mutual_threshold => format!(
+        Some(j) if pool.sim.get(i, j) <= pool.typical.max(pool.floor) => format!(
             "Its closest match, {} ({:.2}), is no more alike than this group's typical pair ({:.2}), so it is left \
              out rather than forced.",
             c[j].id,
             pool.sim.get(i, j),
+            pool.typical.max(pool.floor)
+        ),
+        Some(j) if pool.sim.get(i, j) <= pool.mutual_threshold => format!(
+            "Its closest match, {} ({:.2}), is more alike than this group's typical pair ({:.2}) but not by the \
+             margin a natural pair needs here ({:.2}), so it is left out rather than forced.",
+            c[j].id,
+            pool.sim.get(i, j),
+            pool.typical,
             pool.mutual_threshold
         ),
         Some(j) if pool.sim.get(i, j) <= pool.threshold && !pool.mutual(i, j) => format!(

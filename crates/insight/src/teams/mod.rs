@@ -97,21 +97,28 @@ pub(crate) struct Pool<'a> {
     /// The lower bar for two challenges that are each other's closest allowed match.
     pub mutual_threshold: f32,
     pub typical: f32,
+    /// The level below which no pair is natural whatever the group (the method's unrelated level).
+    pub floor: f32,
     rejected: HashSet<(usize, usize)>,
-    /// Each free challenge's closest allowed challenge among the free ones.
-    closest: HashMap<usize, Option<usize>>,
+    /// Each free challenge's closest allowed challenge among the free ones (None for the others).
+    closest: Vec<Option<usize>>,
+    /// Organisation and person of each challenge as small numbers: `allowed` runs for every pair
+    /// of a thousand challenges, several times, and comparing strings there was most of the cost.
+    org_of: Vec<usize>,
+    person_of: Vec<usize>,
 }
 
 impl Pool<'_> {
     /// Different organisations, different people, and not rejected by the facilitator.
     pub fn allowed(&self, i: usize, j: usize) -> bool {
-        let (a, b) = (&self.challenges[i], &self.challenges[j]);
-        a.org != b.org && a.person != b.person && !self.rejected.contains(&(i.min(j), i.max(j)))
+        self.org_of[i] != self.org_of[j]
+            && self.person_of[i] != self.person_of[j]
+            && (self.rejected.is_empty() || !self.rejected.contains(&(i.min(j), i.max(j))))
     }
 
     /// Are i and j each other's closest allowed challenge (among those free to be teamed)?
     pub fn mutual(&self, i: usize, j: usize) -> bool {
-        self.closest.get(&i) == Some(&Some(j)) && self.closest.get(&j) == Some(&Some(i))
+        self.closest[i] == Some(j) && self.closest[j] == Some(i)
     }
 }
 
@@ -150,26 +157,44 @@ pub fn suggest_teams(
         threshold: 0.0,
         mutual_threshold: 0.0,
         typical: 0.0,
+        floor: f32::MIN,
         rejected,
-        closest: HashMap::new(),
+        closest: vec![None; challenges.len()],
+        org_of: numbered(challenges.iter().map(|c| c.org.as_str())),
+        person_of: numbered(challenges.iter().map(|c| c.person.as_str())),
     };
     let blank: Vec<bool> = pool.texts.iter().map(|t| text::is_blank(t)).collect();
     // A challenge's usual company is the challenges it could be teamed with.
     pool.sim = pool.sim.hubness_corrected(representation.challenge_hubness_neighbours(), |i, j| {
         pool.allowed(i, j) && !blank[i] && !blank[j]
     });
-    let (_, background) = pool.sim.standardized(|i, j| pool.allowed(i, j) && !blank[i] && !blank[j]);
+    let possible = |i: usize, j: usize| pool.allowed(i, j) && !blank[i] && !blank[j];
+    // The yardstick is the pairs nobody would choose: leaving out each challenge's few closest
+    // possible partners keeps the natural pairs themselves from raising the bar (in a group where
+    // everyone has a partner, a quarter of the possible pairs may be natural ones).
+    let cut = nearest_cut(&pool.sim, representation.background_skips_nearest(), possible);
+    let background_pair = |i: usize, j: usize| possible(i, j) && pool.sim.get(i, j) < cut[i].min(cut[j]);
+    let background_pairs = (0..challenges.len())
+        .map(|i| (i + 1..challenges.len()).filter(|&j| background_pair(i, j)).count())
+        .sum::<usize>();
+    let (_, background) =
+        if background_pairs >= 3 { pool.sim.standardized(background_pair) } else { pool.sim.standardized(possible) };
     pool.typical = background.mean;
     // A natural pair is more alike than this group's typical allowed pair, by as many standard
     // deviations as the method asks. Where raw similarities have a meaning of their own (the
     // static model's cosine), below the unrelated level a pair is not natural even in a group where
     // everything is unrelated.
     let floor = representation.unrelated_level().unwrap_or(f32::MIN);
+    pool.floor = floor;
     pool.threshold = natural_threshold(background, representation.natural_pair_sd(), floor);
     // Two challenges that are each other's closest match need only be more alike than the typical
     // pair: the stricter bar is for pairs where at least one has a better match elsewhere, which
     // is where forced, false teams come from.
-    pool.mutual_threshold = natural_threshold(background, 0.0, floor).min(pool.threshold);
+    pool.mutual_threshold = if representation.mutual_relief() {
+        natural_threshold(background, representation.mutual_pair_sd(), floor).min(pool.threshold)
+    } else {
+        pool.threshold
+    };
     check_confirmed(&pool, &confirmed)?;
 
     let in_confirmed: HashSet<usize> = confirmed.iter().flatten().copied().collect();
@@ -180,18 +205,13 @@ pub fn suggest_teams(
         .filter(|&i| !(choices.one_team_per_person && taken_people.contains(&person_of(i))))
         .collect();
     // Ties go to the earlier challenge, so the result does not depend on float noise in order.
-    let closest: HashMap<usize, Option<usize>> = free
-        .iter()
-        .map(|&i| {
-            let best = free
-                .iter()
-                .copied()
-                .filter(|&j| j != i && pool.allowed(i, j))
-                .max_by(|&a, &b| pool.sim.get(i, a).total_cmp(&pool.sim.get(i, b)).then(b.cmp(&a)));
-            (i, best)
-        })
-        .collect();
-    pool.closest = closest;
+    for &i in &free {
+        pool.closest[i] = free
+            .iter()
+            .copied()
+            .filter(|&j| j != i && pool.allowed(i, j))
+            .max_by(|&a, &b| pool.sim.get(i, a).total_cmp(&pool.sim.get(i, b)).then(b.cmp(&a)));
+    }
     let allowed = |i: usize, j: usize| pool.allowed(i, j);
     let siblings = |i: usize| -> Vec<usize> {
         if !choices.one_team_per_person {
@@ -208,7 +228,13 @@ pub fn suggest_teams(
         allowed: &allowed,
         siblings: &siblings,
     };
-    let (pairs, method) = pairing::pairs(&rules, &free);
+    let (mut pairs, method) = pairing::pairs(&rules, &free);
+    // Pairs formed at the typical-pair bar stay only when they are clearly above it or the two are
+    // each other's closest match: a weak best partner is left out rather than forced.
+    if let Some(sd) = representation.prune_weak_pairs_sd() {
+        let bar = natural_threshold(background, sd, floor);
+        pairs.retain(|&(i, j)| pool.sim.get(i, j) > bar || pool.mutual(i, j));
+    }
     let mut teams: Vec<Vec<usize>> = pairs.into_iter().map(|(i, j)| vec![i, j]).collect();
     add_trios(&pool, &mut teams, &free, choices.one_team_per_person);
 
@@ -222,6 +248,30 @@ pub fn suggest_teams(
         .map(|i| explain::unmatched(&pool, i, &teams, blank[i]))
         .collect();
     Ok(TeamSuggestion { teams: out, unmatched, typical_similarity: pool.typical, threshold: pool.threshold, method })
+}
+
+/// For each challenge, the similarity of its `k`-th closest possible partner (pairs at or above it
+/// are among its `k` closest); `f32::MAX` (every pair counts) when `k` is 0 or it has no partner.
+pub(crate) fn nearest_cut(
+    sim: &similarity::SimilarityMatrix,
+    k: usize,
+    possible: impl Fn(usize, usize) -> bool,
+) -> Vec<f32> {
+    (0..sim.len())
+        .map(|i| {
+            if k == 0 {
+                return f32::MAX;
+            }
+            let mut partners: Vec<f32> =
+                (0..sim.len()).filter(|&j| j != i && possible(i, j)).map(|j| sim.get(i, j)).collect();
+            if partners.is_empty() {
+                return f32::MAX;
+            }
+            let k = k.min(partners.len());
+            partners.select_nth_unstable_by(k - 1, |a, b| b.total_cmp(a));
+            partners[k - 1]
+        })
+        .collect()
 }
 
 /// The similarity a pair must exceed: `sd_above` standard deviations above the group's typical
@@ -262,6 +312,17 @@ fn add_trios(pool: &Pool<'_>, teams: &mut [Vec<usize>], free: &[usize], one_team
             joined.insert(x);
         }
     }
+}
+
+/// Numbers each distinct name in order of first appearance.
+fn numbered<'a>(names: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    names
+        .map(|n| {
+            let next = seen.len();
+            *seen.entry(n).or_insert(next)
+        })
+        .collect()
 }
 
 fn index_of(challenges: &[Challenge]) -> Result<HashMap<&str, usize>, InsightError> {

@@ -218,6 +218,10 @@ fn a_thousand_challenges_from_many_organisations() {
 struct Fixed {
     sim: similarity::SimilarityMatrix,
     sd: f32,
+    relief: bool,
+    mutual_sd: f32,
+    skip: usize,
+    prune: Option<f32>,
 }
 
 impl Representation for Fixed {
@@ -229,6 +233,18 @@ impl Representation for Fixed {
     }
     fn natural_pair_sd(&self) -> f32 {
         self.sd
+    }
+    fn mutual_relief(&self) -> bool {
+        self.relief
+    }
+    fn mutual_pair_sd(&self) -> f32 {
+        self.mutual_sd
+    }
+    fn background_skips_nearest(&self) -> usize {
+        self.skip
+    }
+    fn prune_weak_pairs_sd(&self) -> Option<f32> {
+        self.prune
     }
 }
 
@@ -246,7 +262,7 @@ fn six(sd: f32) -> (Fixed, Vec<Challenge>) {
     });
     let names = ["a1", "a2", "a3", "b1", "b2", "b3"];
     let challenges = names.iter().map(|n| ch(n, &n[..1].to_uppercase(), "some challenge", "", "")).collect();
-    (Fixed { sim, sd }, challenges)
+    (Fixed { sim, sd, relief: true, mutual_sd: 0.0, skip: 0, prune: None }, challenges)
 }
 
 #[test]
@@ -298,4 +314,75 @@ fn the_engine_suggests_the_same_natural_pairs_in_the_constructed_group() {
         assert!(team_ids(&s).contains(&pair.map(String::from).to_vec()), "{s:#?}");
     }
     assert!(s.unmatched.iter().any(|u| u.challenge == "P4a"), "{s:#?}");
+}
+
+#[test]
+fn without_the_relief_each_others_closest_must_clear_the_same_bar() {
+    let (mut rep, challenges) = six(0.75);
+    rep.relief = false;
+    let s = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
+    // a2-b2 (0.60) is mutual but below the bar (0.617): with no relief it is left out.
+    assert_eq!(team_ids(&s), [vec!["a1", "b1"]], "{s:#?}");
+    let b2 = s.unmatched.iter().find(|u| u.challenge == "b2").unwrap();
+    assert!(b2.reason.contains("a2 (0.60), is more alike than this group's typical pair (0.51)"), "{}", b2.reason);
+    assert!(b2.reason.contains("not by the margin a natural pair needs here (0.62)"), "{}", b2.reason);
+}
+
+#[test]
+fn the_nearest_cut_is_each_challenges_kth_closest_possible_partner() {
+    let sim = similarity::SimilarityMatrix::from_fn(4, |i, j| match (i.min(j), i.max(j)) {
+        (a, b) if a == b => 1.0,
+        (0, 1) => 0.9,
+        (0, 2) => 0.5,
+        (0, 3) => 0.7,
+        (1, 2) => 0.4,
+        (1, 3) => 0.3,
+        _ => 0.2,
+    });
+    let all = |_: usize, _: usize| true;
+    let one = nearest_cut(&sim, 1, all);
+    assert_eq!(one, [0.9, 0.9, 0.5, 0.7]);
+    let two = nearest_cut(&sim, 2, all);
+    assert_eq!(two, [0.7, 0.4, 0.4, 0.3]);
+    assert!(nearest_cut(&sim, 0, all).iter().all(|&c| c == f32::MAX), "k = 0: every pair counts");
+    let none = nearest_cut(&sim, 1, |_: usize, _: usize| false);
+    assert!(none.iter().all(|&c| c == f32::MAX), "no possible partner: every pair counts");
+}
+
+#[test]
+fn leaving_the_closest_partners_out_of_the_yardstick_lowers_the_typical_pair() {
+    // In `six`, a1-b1 (0.80) and the other best matches raise the typical pair; without them the
+    // typical pair is the unrelated 0.40 pairs.
+    let (mut rep, challenges) = six(0.0);
+    let all_pairs = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
+    rep.skip = 1;
+    let skipped = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
+    assert!((all_pairs.typical_similarity - 0.513).abs() < 1e-3, "{}", all_pairs.typical_similarity);
+    assert!((skipped.typical_similarity - 0.40).abs() < 1e-3, "{}", skipped.typical_similarity);
+}
+
+#[test]
+fn weak_pairs_that_are_not_each_others_closest_are_pruned_after_pairing() {
+    // At the typical-pair bar all three pairs form; pruning at 0.75 sd (0.617) drops a3-b3 (0.60,
+    // a3's closest is b1) and keeps a2-b2 (0.60, each other's closest).
+    let (mut rep, challenges) = six(0.0);
+    rep.prune = Some(0.75);
+    let s = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
+    assert_eq!(team_ids(&s), [vec!["a1", "b1"], vec!["a2", "b2"]], "{s:#?}");
+    assert!(s.unmatched.iter().any(|u| u.challenge == "a3") && s.unmatched.iter().any(|u| u.challenge == "b3"));
+}
+
+#[test]
+fn each_others_closest_may_be_asked_for_a_margin_of_their_own() {
+    // Typical pair 0.513, sd 0.139: each other's closest need 0.513 + 0.5 * 0.139 = 0.582 (a2-b2 at
+    // 0.60 passes) or, at 0.75 sd, 0.617 like everyone (a2-b2 fails).
+    let (mut rep, challenges) = six(0.75);
+    rep.mutual_sd = 0.5;
+    let s = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
+    assert_eq!(team_ids(&s), [vec!["a1", "b1"], vec!["a2", "b2"]], "{s:#?}");
+    let mutual = s.teams.iter().find(|t| t.challenges.contains(&"a2".to_owned())).unwrap();
+    assert!(mutual.reason.contains("above the bar 0.58 for such pairs"), "{}", mutual.reason);
+    rep.mutual_sd = 0.75;
+    let s = suggest_teams(&rep, &challenges, &Choices::default()).unwrap();
+    assert_eq!(team_ids(&s), [vec!["a1", "b1"]], "{s:#?}");
 }

@@ -125,9 +125,8 @@ pub fn find_thread(representation: &dyn Representation, experts: &[Expert]) -> R
 /// Like [`find_thread`], knowing the situation the advice answers (the leader's capability and
 /// context, in their words). A method that can use it counts the situation's own words for less:
 /// advice that merely names the same situation ("the board", "the budget") is not the thread.
-/// With [`crate::engine`]'s chosen options the context has no effect (discounting it helped alone
-/// but added nothing on top of the hubness correction); evaluation passes it so that the option
-/// can be measured.
+/// [`crate::engine`]'s chosen options count the situation's words at half weight (round 2: one
+/// set more right on each labelled collection); the mentoring reveal and the evaluation pass it.
 pub fn find_thread_in_context(
     representation: &dyn Representation,
     experts: &[Expert],
@@ -139,7 +138,7 @@ pub fn find_thread_in_context(
     // An item's usual company is the other experts' items: it could never share a thread with its
     // own expert's other advice.
     let sim = representation
-        .similarities_in_context(&items.texts, context)
+        .similarities_by_author(&items.texts, &items.expert_of, context)
         .hubness_corrected(representation.hubness_neighbours(), |i, j| {
             items.expert_of[i] != items.expert_of[j] && !blank[i] && !blank[j]
         });
@@ -148,7 +147,7 @@ pub fn find_thread_in_context(
     let choices: Vec<Vec<usize>> = (0..experts.len())
         .map(|e| (0..items.ids.len()).filter(|&i| items.expert_of[i] == e && !blank[i]).collect())
         .collect();
-    let ranking = search::rank(&z, &choices)
+    let ranking = search::rank(&z, &choices, representation.weakest_pair_weight())
         .ok_or_else(|| InsightError::Model("no combination could be formed from validated input".into()))?;
 
     let mut thread = ranking.best.items.clone();

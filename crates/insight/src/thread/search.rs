@@ -22,9 +22,10 @@ pub(super) struct Ranking {
     pub combinations: usize,
 }
 
-/// Ranks all combinations of one item from each list in `choices` (each list non-empty).
+/// Ranks all combinations of one item from each list in `choices` (each list non-empty), by
+/// the mean of their pairs' similarities, `weakest` of the way towards their weakest pair's.
 /// Returns None only when `choices` is empty or a list is empty.
-pub(super) fn rank(sim: &SimilarityMatrix, choices: &[Vec<usize>]) -> Option<Ranking> {
+pub(super) fn rank(sim: &SimilarityMatrix, choices: &[Vec<usize>], weakest: f32) -> Option<Ranking> {
     if choices.is_empty() || choices.iter().any(Vec::is_empty) {
         return None;
     }
@@ -36,12 +37,16 @@ pub(super) fn rank(sim: &SimilarityMatrix, choices: &[Vec<usize>]) -> Option<Ran
     loop {
         let items: Vec<usize> = odometer.iter().zip(choices).map(|(&k, list)| list[k]).collect();
         let mut total = 0.0;
+        let mut low = f32::MAX;
         for a in 0..items.len() {
             for b in a + 1..items.len() {
-                total += sim.get(items[a], items[b]);
+                let s = sim.get(items[a], items[b]);
+                total += s;
+                low = low.min(s);
             }
         }
-        let score = total / pairs;
+        let mean = total / pairs;
+        let score = if weakest > 0.0 && low < f32::MAX { mean + weakest * (low - mean) } else { mean };
         scores.push(score);
         // Ties keep the earlier combination, so results do not depend on float noise in order.
         if best.as_ref().is_none_or(|b| score > b.score) {
@@ -92,7 +97,7 @@ mod tests {
                 0.1
             }
         });
-        let r = rank(&m, &[vec![0, 1], vec![2, 3], vec![4, 5]]).unwrap();
+        let r = rank(&m, &[vec![0, 1], vec![2, 3], vec![4, 5]], 0.0).unwrap();
         assert_eq!(r.best.items, [1, 3, 5]);
         assert_eq!(r.runner_up.unwrap().items, [0, 3, 5]);
         assert_eq!(r.combinations, 8);
@@ -100,11 +105,29 @@ mod tests {
     }
 
     #[test]
+    fn weighting_the_weakest_pair_prefers_a_thread_whose_items_all_agree() {
+        // Items 0,1 | 2,3 | 4,5. Combination 0-2-4 has one very close pair (0-2) and two weak
+        // ones: mean 0.6, weakest 0.4. Combination 1-3-5 agrees evenly: mean 0.55, weakest 0.55.
+        let m = SimilarityMatrix::from_fn(6, |i, j| match (i.min(j), i.max(j)) {
+            (a, b) if a == b => 1.0,
+            (0, 2) => 1.0,
+            (0, 4) | (2, 4) => 0.4,
+            (1, 3) | (1, 5) | (3, 5) => 0.55,
+            _ => 0.0,
+        });
+        let choices = [vec![0, 1], vec![2, 3], vec![4, 5]];
+        assert_eq!(rank(&m, &choices, 0.0).unwrap().best.items, [0, 2, 4], "the mean alone");
+        let r = rank(&m, &choices, 0.5).unwrap();
+        assert_eq!(r.best.items, [1, 3, 5]);
+        assert!((r.best.score - 0.55).abs() < 1e-6 && (r.runner_up.unwrap().score - 0.5).abs() < 1e-6);
+    }
+
+    #[test]
     fn single_combination_and_empty_input() {
         let m = SimilarityMatrix::from_fn(2, |_, _| 0.5);
-        let r = rank(&m, &[vec![0], vec![1]]).unwrap();
+        let r = rank(&m, &[vec![0], vec![1]], 0.0).unwrap();
         assert_eq!((r.best.items.clone(), r.runner_up.is_none(), r.combinations), (vec![0, 1], true, 1));
-        assert!(rank(&m, &[]).is_none());
-        assert!(rank(&m, &[vec![0], vec![]]).is_none());
+        assert!(rank(&m, &[], 0.0).is_none());
+        assert!(rank(&m, &[vec![0], vec![]], 0.0).is_none());
     }
 }
