@@ -262,8 +262,9 @@ async fn sessions_invitations_and_draft_cards_through_the_api() {
         assert_eq!(r.status(), StatusCode::CONFLICT);
         assert!(r.text().await.unwrap().contains("withdrew this invitation"));
         let ivy_person = Person::sign_up(&app, "Ivy", "ivy@h.example").await;
-        let r = ivy_person.client.post_form_raw(&link, &[("agree", "1")]).await;
-        assert!(r.status().is_client_error(), "{}", r.status());
+        let csrf = ivy_person.client.csrf_from("/co-coaching").await;
+        let r = ivy_person.client.post_form_raw(&link, &[("csrf", csrf.as_str()), ("agree", "1")]).await;
+        assert_eq!(r.status(), StatusCode::CONFLICT);
         let (status, _) = ivy_person.call(Method::GET, &format!("/co-coaching/{id}"), None).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "Ivy did not join");
 
@@ -400,7 +401,7 @@ async fn the_team_space_outcome_value_and_fee_through_the_api() {
         let edit = |text: &str| Some(json!({"text": text}));
         assert_eq!(bea.call(Method::PUT, &format!("{base}/items/{note}"), edit("Bea's words")).await.0, StatusCode::FORBIDDEN);
         assert_eq!(fay.call(Method::PUT, &format!("{base}/items/{note}"), edit("Fay's words")).await.0, StatusCode::NOT_FOUND);
-        assert_eq!(aya.call(Method::PUT, &format!("{base}/items/{comment}"), edit("x")).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(aya.call(Method::PUT, &format!("{base}/items/{comment}"), edit("x")).await.0, StatusCode::FORBIDDEN, "the team reads the comment but it is the facilitator's");
         let (status, err) = aya.call(Method::PUT, &format!("{base}/items/{note}"), edit("  ")).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{err}");
         let (_, space) = aya.call(Method::GET, &base, None).await;
