@@ -52,10 +52,13 @@ pub async fn time_layers(args: TimeLayersArgs) -> anyhow::Result<()> {
     let (crate_p50, crate_p90, crate_result) =
         timed(args.reps, || suggest_teams(&engine, &challenges, &choices).map_err(|e| anyhow!("{e}")))?;
 
-    // The app's use case needs an App, so an actor: an in-memory database, one account.
-    let store = Store::connect(&StoreOptions { url: "sqlite::memory:".into(), max_connections: 1 })
-        .await
-        .context("opening an in-memory database")?;
+    // The app's use case needs an App, so an actor: a scratch SQLite file (the store keeps a
+    // reader pool and a writer, which an in-memory database would not share), one account.
+    let file = std::env::temp_dir().join(format!("coachkit-layers-{}.db", std::process::id()));
+    let store =
+        Store::connect(&StoreOptions { url: format!("sqlite://{}?mode=rwc", file.display()), max_connections: 2 })
+            .await
+            .context("opening a scratch database")?;
     store.migrate().await.context("migrating")?;
     let app = App::new(store, AppConfig::default());
     let signed = app
@@ -85,6 +88,9 @@ pub async fn time_layers(args: TimeLayersArgs) -> anyhow::Result<()> {
         answer.teams.len() == crate_result.teams.len() && answer.left_out.len() == crate_result.unmatched.len(),
         "the app and the crate suggested different teams"
     );
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
     println!(
         "RESULT cards={} orgs={} reps={} parse_median_ms={parse_p50:.1} parse_p90_ms={parse_p90:.1} \
          crate_median_ms={crate_p50:.0} crate_p90_ms={crate_p90:.0} app_median_ms={:.0} app_p90_ms={:.0} \
