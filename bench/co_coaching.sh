@@ -10,7 +10,10 @@
 # (a thousand cards with their three fields are about 190 KB, near the default 256 KB), time
 # teaming up 1,000 cards from 40 organisations through POST /api/v1/co-coaching/suggest one
 # request at a time, then drive the finished engagement's page with wrk as a participant and as
-# the facilitator. Writes bench/out/co-coaching.md; raw output in bench/out/raw/co-coaching.
+# the facilitator. Then, in process and with the same cards, times the request's layers apart
+# (`coachkit-bench time-teaming-layers`: JSON in, the insight crate's suggest_teams alone, the
+# app's use case, JSON out), so the whole request can be set against the crate call.
+# Writes bench/out/co-coaching.md; raw output in bench/out/raw/co-coaching.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -100,5 +103,10 @@ for BACKEND in $BACKENDS; do
   stop_server TERM
   if [[ "$BACKEND" == postgres ]]; then drop_pg; fi
 done
+log "the layers of one teaming request, in process ($CARDS cards, $ORGS organisations, $REPS runs each)"
+layers="$("$CKB" time-teaming-layers --cards "$CARDS" --orgs "$ORGS" --reps "$REPS" |
+  tee "$RAW/layers.txt" | grep '^RESULT ')" || die "time-teaming-layers failed"
+echo "| in process | the same $CARDS cards, each layer $REPS times (load $(cut -d' ' -f1 /proc/loadavg)) | JSON in: median $(field parse_median_ms "$layers") ms; insight crate's suggest_teams alone: median $(field crate_median_ms "$layers") ms, p90 $(field crate_p90_ms "$layers") ms; the app's use case (checks, engine, answer): median $(field app_median_ms "$layers") ms, p90 $(field app_p90_ms "$layers") ms; JSON out: median $(field write_median_ms "$layers") ms ($(field answer_bytes "$layers") bytes) |" >>"$REPORT"
+log "layers: $layers"
 log "wrote $REPORT"
 cat "$REPORT"

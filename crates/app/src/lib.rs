@@ -12,6 +12,7 @@ mod error;
 pub mod journal;
 pub mod learning_log;
 pub mod mail;
+pub mod markdown;
 pub mod mentoring;
 pub mod next_steps;
 mod orgs;

@@ -56,6 +56,8 @@ enum Command {
     SeedCoCoaching(co_coaching::SeedArgs),
     /// Time teaming up cards from many organisations through the API.
     TimeTeaming(co_coaching::TimeTeamingArgs),
+    /// Time the layers of one teaming request in process: JSON in, the insight crate alone, the app, JSON out.
+    TimeTeamingLayers(co_coaching::TimeLayersArgs),
     /// Time the last expert's submit (the seal opening) against the one before it.
     TimeSeal(mentoring::TimeSealArgs),
     /// Add practice 3's programme and its cohort (through the app) to a seeded database.
@@ -76,6 +78,7 @@ async fn main() -> anyhow::Result<()> {
         Command::SeedMentoring(args) => mentoring::seed(args).await,
         Command::SeedCoCoaching(args) => co_coaching::seed(args).await,
         Command::TimeTeaming(args) => co_coaching::time_teaming(args),
+        Command::TimeTeamingLayers(args) => co_coaching::time_layers(args).await,
         Command::CheckAdvice(args) => mentoring::check_advice(args).await,
         Command::TimeSeal(args) => mentoring::time_seal(args).await,
         Command::SeedLearningLog(args) => learning_log::seed(args).await,

@@ -62,6 +62,8 @@ pub struct EngagementLine {
 /// One participant as the engagement page lists them.
 #[derive(Clone, Debug)]
 pub struct ParticipantLine {
+    /// The invitation's id (what the facilitator's "withdraw" names).
+    pub id: String,
     pub name: String,
     pub joined: bool,
     /// Shown to the facilitator only: how many cards written and submitted.
@@ -236,6 +238,7 @@ impl App {
         let ctx = self.engagement_ctx(actor, id).await?;
         let participants = self.store.participants(&ctx.e.id).await?;
         let line = |p: &coachkit_store::co_coaching::ParticipantRow| ParticipantLine {
+            id: p.id.clone(),
             name: p.name.clone(),
             joined: p.agreed_at.is_some(),
             cards: ctx.facilitator.then_some((p.cards, p.submitted)),

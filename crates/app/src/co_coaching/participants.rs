@@ -64,10 +64,18 @@ impl App {
         let (Some(side), Some(name), Some(email)) = (side, name, email) else {
             return Err(AppError::Invalid(errors));
         };
-        let id = RecordId::new().to_string();
+        let mut id = RecordId::new().to_string();
         match self.store.add_participant(&id, &ctx.e.id, side.as_str(), email.as_str(), name.as_str()).await {
             Err(DbError::Conflict) => {
-                return Err(AppError::field("email", "is already invited to this engagement"));
+                // An address whose invitation was withdrawn may be invited again; its old link
+                // stays dead (revoked), the new one is mailed.
+                let again =
+                    self.store.reinvite_participant(&ctx.e.id, email.as_str(), side.as_str(), name.as_str()).await?;
+                let Some(again) = again else {
+                    return Err(AppError::field("email", "is already invited to this engagement"));
+                };
+                self.store.revoke_capabilities_for(Purpose::EngagementInvite.as_str(), &again).await?;
+                id = again;
             }
             other => other?,
         }
@@ -78,12 +86,43 @@ impl App {
         Ok(url)
     }
 
+    /// Withdraws an invitation not yet taken up (the facilitator): its link then says so, and
+    /// nobody can join with it.
+    pub async fn withdraw_invitation(&self, actor: &Actor, engagement: &str, participant: &str) -> AppResult<()> {
+        let ctx = self.engagement_ctx(actor, engagement).await?;
+        ctx.must_facilitate()?;
+        let id = RecordId::parse(participant).map_err(|_| AppError::NotFound("invitation"))?;
+        let p = self
+            .store
+            .participant(id.as_str())
+            .await?
+            .filter(|p| p.engagement_id == ctx.e.id && p.withdrawn_at.is_none())
+            .ok_or(AppError::NotFound("invitation"))?;
+        if p.agreed_at.is_some() {
+            return Err(AppError::Conflict(format!(
+                "{} has already joined; an invitation can be withdrawn only before it is taken up",
+                p.name
+            )));
+        }
+        if !self.store.withdraw_participant(&p.id, &ctx.e.id).await? {
+            return Err(AppError::Conflict("that invitation was taken up or withdrawn a moment ago".into()));
+        }
+        self.store.cancel_card_reminders(&p.id).await?;
+        Ok(())
+    }
+
     async fn engagement_invitation(
         &self,
         secret: &str,
     ) -> AppResult<(coachkit_store::CapabilityRow, ParticipantRow, EngagementRow)> {
         let link = self.resolve_link(secret, Purpose::EngagementInvite).await?;
         let p = self.store.participant(&link.target_id).await?.ok_or(AppError::NotFound("link"))?;
+        if p.withdrawn_at.is_some() {
+            return Err(AppError::Conflict(
+                "the facilitator withdrew this invitation, so it can no longer be used to join; ask them if you think that is a mistake"
+                    .into(),
+            ));
+        }
         let e = self.store.engagement(&p.engagement_id).await?.ok_or(AppError::NotFound("link"))?;
         Ok((link, p, e))
     }

@@ -9,7 +9,7 @@ use coachkit_domain::privacy;
 use coachkit_domain::text::{FieldError, bounded, optional_bounded};
 use coachkit_domain::time::Millis;
 use coachkit_domain::{RecordId, TeamId};
-use coachkit_store::co_coaching::{NewTeamItem, TeamOutcome, TeamRow};
+use coachkit_store::co_coaching::{NewTeamItem, TeamItemRow, TeamOutcome, TeamRow};
 use coachkit_store::now_ms;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -57,6 +57,10 @@ pub struct TeamItemView {
     pub due_at: Option<i64>,
     pub done: bool,
     pub created_at: i64,
+    /// The owner's user id (an action), for the form that edits it.
+    pub owner_id: Option<String>,
+    /// Whether this person may edit and delete it (its author).
+    pub mine: bool,
 }
 
 /// The team page.
@@ -134,6 +138,8 @@ impl App {
             .into_iter()
             .filter(|i| privacy::can_read(&ctx.viewer, &item_meta(i)).allowed())
             .map(|i| TeamItemView {
+                mine: privacy::can_write(&ctx.viewer, &item_meta(&i)),
+                owner_id: i.owner_id.clone(),
                 id: i.id,
                 kind: i.kind,
                 author: i.author_name,
@@ -189,6 +195,30 @@ impl App {
                 },
             ));
         }
+        let (text, link, owner, due) = self.checked_item(&ctx, &row, kind, input).await?;
+        self.store
+            .add_team_item(NewTeamItem {
+                id: &RecordId::new().to_string(),
+                team_id: &row.id,
+                author_id: &actor.user.id,
+                kind,
+                text: &text,
+                url: link.as_deref(),
+                owner_id: owner.as_deref(),
+                due_at: due,
+            })
+            .await?;
+        Ok(())
+    }
+
+    /// An entry's text, address, owner and due date as its kind needs them, or every problem.
+    async fn checked_item(
+        &self,
+        ctx: &Ctx,
+        row: &TeamRow,
+        kind: &str,
+        input: &TeamItemInput,
+    ) -> AppResult<(String, Option<String>, Option<String>, Option<i64>)> {
         let mut errors = vec![];
         let text = bounded("text", &input.text, limits::TEAM_ITEM).map_err(|e| errors.push(e)).ok();
         let link = if kind == "link" { url(&input.url).map(Some).map_err(|e| errors.push(e)).ok() } else { Some(None) };
@@ -219,18 +249,74 @@ impl App {
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
-        self.store
-            .add_team_item(NewTeamItem {
-                id: &RecordId::new().to_string(),
+        Ok((text, link, owner, due))
+    }
+
+    /// One entry of the team's space that this person may change: it must be one they can read
+    /// (else it is not found) and their own (`privacy::can_write`: its author; the facilitator's
+    /// own comments only).
+    async fn own_team_item(
+        &self,
+        actor: &Actor,
+        engagement: &str,
+        team: &str,
+        item: &str,
+    ) -> AppResult<(Ctx, TeamRow, TeamItemRow)> {
+        let (ctx, row, _) = self.team_ctx(actor, engagement, team).await?;
+        if ctx.stage() == Stage::Cancelled {
+            return Err(AppError::Conflict("session two was cancelled; the team space is closed".into()));
+        }
+        let id = RecordId::parse(item).map_err(|_| AppError::NotFound("entry"))?;
+        let found = self
+            .store
+            .team_items(&row.id)
+            .await?
+            .into_iter()
+            .find(|i| i.id == id.as_str())
+            .filter(|i| privacy::can_read(&ctx.viewer, &item_meta(i)).allowed())
+            .ok_or(AppError::NotFound("entry"))?;
+        if !privacy::can_write(&ctx.viewer, &item_meta(&found)) {
+            return Err(AppError::Forbidden("only its author can change or delete an entry"));
+        }
+        Ok((ctx, row, found))
+    }
+
+    /// Rewrites one of my entries; its kind stays what it was (`input.kind` is ignored).
+    pub async fn edit_team_item(
+        &self,
+        actor: &Actor,
+        engagement: &str,
+        team: &str,
+        item: &str,
+        input: &TeamItemInput,
+    ) -> AppResult<()> {
+        let (ctx, row, found) = self.own_team_item(actor, engagement, team, item).await?;
+        let (text, link, owner, due) = self.checked_item(&ctx, &row, &found.kind, input).await?;
+        let done = self
+            .store
+            .edit_team_item(NewTeamItem {
+                id: &found.id,
                 team_id: &row.id,
                 author_id: &actor.user.id,
-                kind,
+                kind: &found.kind,
                 text: &text,
                 url: link.as_deref(),
                 owner_id: owner.as_deref(),
                 due_at: due,
             })
             .await?;
+        if !done {
+            return Err(AppError::NotFound("entry"));
+        }
+        Ok(())
+    }
+
+    /// Deletes one of my entries.
+    pub async fn delete_team_item(&self, actor: &Actor, engagement: &str, team: &str, item: &str) -> AppResult<()> {
+        let (_, row, found) = self.own_team_item(actor, engagement, team, item).await?;
+        if !self.store.delete_team_item(&found.id, &row.id, &actor.user.id).await? {
+            return Err(AppError::NotFound("entry"));
+        }
         Ok(())
     }
 

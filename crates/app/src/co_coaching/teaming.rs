@@ -327,6 +327,51 @@ impl App {
         Ok(())
     }
 
+    /// Splits one card out of a confirmed team. The rest stays a team only if it still is one (two
+    /// or more cards, both organisations, two people); otherwise the refusal says to take the team
+    /// apart instead, and nothing changes. The split is remembered as the facilitator's choice:
+    /// the card is not suggested again with the cards that stayed.
+    pub async fn split_card_out(&self, actor: &Actor, engagement: &str, team: &str, card: &str) -> AppResult<()> {
+        let ctx = self.teaming_ctx(actor, engagement).await?;
+        if ctx.stage() != Stage::CardsOpen {
+            return Err(AppError::Conflict("session one has ended; the teams are set".into()));
+        }
+        let team = TeamId::parse(team).map_err(|_| AppError::NotFound("team"))?;
+        let board = self.board(&ctx).await?;
+        let in_team: Vec<String> = self
+            .store
+            .team_cards(&ctx.e.id)
+            .await?
+            .into_iter()
+            .filter(|(t, _)| t == team.as_str())
+            .map(|(_, c)| c)
+            .collect();
+        if in_team.is_empty() {
+            return Err(AppError::NotFound("team"));
+        }
+        let card = RecordId::parse(card).ok().filter(|c| in_team.iter().any(|t| t == c.as_str()));
+        let Some(card) = card else {
+            return Err(AppError::field("card", "Choose a card of this team to split out."));
+        };
+        let stays: Vec<String> = in_team.into_iter().filter(|c| c != card.as_str()).collect();
+        let rest = Self::team_members(&board, &stays)?;
+        let members: Vec<Member<'_>> = rest
+            .iter()
+            .map(|c| Member { card: &c.id, person: &c.author_id, side: Side::parse(&c.side).unwrap_or(Side::A) })
+            .collect();
+        if let Err(e) = check_team(&members) {
+            return Err(AppError::Conflict(format!(
+                "Splitting {} out would leave no team: {} Take the team apart instead.",
+                board.label(card.as_str()),
+                e.message
+            )));
+        }
+        if !self.store.split_card(team.as_str(), card.as_str(), &ctx.e.id, &stays).await? {
+            return Err(AppError::Conflict("that card can no longer be split out".into()));
+        }
+        Ok(())
+    }
+
     /// Merges team `from` into team `into`.
     pub async fn merge_teams(&self, actor: &Actor, engagement: &str, into: &str, from: &str) -> AppResult<()> {
         let ctx = self.teaming_ctx(actor, engagement).await?;

@@ -8,7 +8,7 @@ use coachkit_domain::co_coaching::value::{Estimate, Fee, FeeShare, Measure, fee_
 use coachkit_domain::co_coaching::{Side, Stage, limits};
 use coachkit_domain::privacy;
 use coachkit_domain::text::optional_bounded;
-use coachkit_store::co_coaching::NewValue;
+use coachkit_store::co_coaching::{NewValue, ValueRow};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -39,6 +39,8 @@ pub struct ValueView {
     pub unit: Option<String>,
     pub confidence: String,
     pub shared: bool,
+    /// Whether this person may edit and delete it (its author, still on its organisation's side).
+    pub mine: bool,
 }
 
 /// One organisation's line of the fee proposal.
@@ -98,6 +100,63 @@ impl App {
         Ok(())
     }
 
+    /// One of my organisation's records that I wrote: one I cannot read is not found; one I can
+    /// read but did not write is refused.
+    async fn own_value_record(&self, actor: &Actor, engagement: &str, value: &str) -> AppResult<(Ctx, ValueRow)> {
+        let ctx = self.engagement_ctx(actor, engagement).await?;
+        let id = RecordId::parse(value).map_err(|_| AppError::NotFound("value record"))?;
+        let found = self
+            .store
+            .values(&ctx.e.id)
+            .await?
+            .into_iter()
+            .find(|v| v.id == id.as_str())
+            .filter(|v| privacy::can_read(&ctx.viewer, &value_meta(&ctx, v)).allowed())
+            .ok_or(AppError::NotFound("value record"))?;
+        let same_side = ctx.me.as_ref().is_some_and(|m| m.side == found.side);
+        if !same_side || !privacy::can_write(&ctx.viewer, &value_meta(&ctx, &found)) {
+            return Err(AppError::Forbidden("only the person who recorded it, for their organisation, can change it"));
+        }
+        if ctx.stage() != Stage::Teamed {
+            return Err(AppError::Conflict("value is recorded once teams have formed".into()));
+        }
+        Ok((ctx, found))
+    }
+
+    /// Rewrites one of my organisation's records that I wrote.
+    pub async fn edit_value(&self, actor: &Actor, engagement: &str, value: &str, input: &ValueInput) -> AppResult<()> {
+        let (ctx, found) = self.own_value_record(actor, engagement, value).await?;
+        let e = Estimate::parse(&input.outcome, &input.measure, &input.amount, &input.unit, &input.confidence)
+            .map_err(AppError::Invalid)?;
+        let done = self
+            .store
+            .edit_value(NewValue {
+                id: &found.id,
+                engagement_id: &ctx.e.id,
+                side: &found.side,
+                author_id: &actor.user.id,
+                outcome: &e.outcome,
+                measure: e.measure.as_str(),
+                amount: e.amount,
+                unit: e.unit.as_deref(),
+                confidence: e.confidence.as_str(),
+            })
+            .await?;
+        if !done {
+            return Err(AppError::NotFound("value record"));
+        }
+        Ok(())
+    }
+
+    /// Deletes one of my organisation's records that I wrote.
+    pub async fn delete_value(&self, actor: &Actor, engagement: &str, value: &str) -> AppResult<()> {
+        let (ctx, found) = self.own_value_record(actor, engagement, value).await?;
+        if !self.store.delete_value(&found.id, &ctx.e.id, &found.side, &actor.user.id).await? {
+            return Err(AppError::NotFound("value record"));
+        }
+        Ok(())
+    }
+
     /// Shows (or stops showing) my organisation's records to the other organisation.
     pub async fn share_value(&self, actor: &Actor, engagement: &str, shared: bool) -> AppResult<()> {
         let ctx = self.engagement_ctx(actor, engagement).await?;
@@ -146,6 +205,8 @@ impl App {
                 unit: v.unit.clone(),
                 confidence: v.confidence.clone(),
                 shared: v.shared == 1,
+                mine: my_side.is_some_and(|s| s.as_str() == v.side)
+                    && privacy::can_write(&ctx.viewer, &value_meta(&ctx, v)),
             })
             .collect();
         let mut totals: Vec<(String, String, String, i64)> = vec![];

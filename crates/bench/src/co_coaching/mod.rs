@@ -1,5 +1,7 @@
 //! Practice 4's benchmark tools (`bench/co_coaching.sh`).
 //!
+//! `time-teaming-layers` times the same request's layers in process (see [`layers`]).
+//!
 //! `seed-co-coaching` loads coachkit's demo into a fresh database through the app (its two
 //! engagements between Harbourside and Northgate, eight people each) and signs in a participant
 //! and the facilitator, printing their session cookies and the engagement's id for wrk.
@@ -11,6 +13,9 @@
 //! engine from scratch (nothing is cached between requests).
 
 mod cards;
+mod layers;
+
+pub use layers::{TimeLayersArgs, time_layers};
 
 use crate::http::{Conn, percentile};
 use anyhow::{Context, anyhow, ensure};

@@ -261,3 +261,21 @@ fn programme_pages_and_teams_open_to_their_people_only() {
     assert_eq!(roles(&|v| can_see_programme(v, &w.p)), "......FP....");
     assert_eq!(roles(&|v| on_team(v, &w.t)), "........T...");
 }
+
+#[test]
+fn co_coaching_entries_and_value_are_changed_by_their_author_alone() {
+    // A team entry (a member's note or the facilitator's comment: both `TeamNote`, audience the
+    // team) and a value record, in every audience they may have: only the owner writes.
+    let w = world();
+    for (kind, audiences) in [
+        (RecordKind::TeamNote, vec![Audience::Team(w.t.clone()), Audience::Private]),
+        (RecordKind::ValueRecord, vec![Audience::ProgrammeMembers(w.p.clone()), Audience::Private]),
+    ] {
+        for audience in audiences {
+            let record = RecordMeta::owned(kind, w.owner.clone(), audience.clone(), Millis(1));
+            let writers: String =
+                w.viewers.iter().zip(ROLES.chars()).map(|(v, r)| if can_write(v, &record) { r } else { '.' }).collect();
+            assert_eq!(writers, "O...........", "{kind:?} {audience:?}");
+        }
+    }
+}

@@ -14,12 +14,15 @@ pub struct ParticipantRow {
     pub user_id: Option<String>,
     pub agreed_at: Option<i64>,
     pub invited_at: i64,
+    /// Set when the facilitator withdrew the invitation before it was taken up.
+    pub withdrawn_at: Option<i64>,
     /// Cards written and submitted, counted in the same query.
     pub cards: i64,
     pub submitted: i64,
 }
 
 const SELECT: &str = "SELECT p.id, p.engagement_id, p.side, p.email, p.name, p.user_id, p.agreed_at, p.invited_at, \
+    p.withdrawn_at, \
     (SELECT COUNT(*) FROM cc_cards c WHERE c.engagement_id = p.engagement_id AND c.author_id = p.user_id) AS cards, \
     (SELECT COUNT(*) FROM cc_cards c WHERE c.engagement_id = p.engagement_id AND c.author_id = p.user_id \
        AND c.submitted_at IS NOT NULL) AS submitted \
@@ -50,13 +53,17 @@ impl Store {
         Ok(())
     }
 
+    /// The engagement's participants, invited or joined; withdrawn invitations are left out.
     pub async fn participants(&self, engagement: &str) -> DbResult<Vec<ParticipantRow>> {
-        Ok(sqlx::query_as(&format!("{SELECT} WHERE p.engagement_id = $1 ORDER BY p.side, p.invited_at, p.id"))
-            .bind(engagement)
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(sqlx::query_as(&format!(
+            "{SELECT} WHERE p.engagement_id = $1 AND p.withdrawn_at IS NULL ORDER BY p.side, p.invited_at, p.id"
+        ))
+        .bind(engagement)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
+    /// One participant by id, withdrawn or not (the invitation link says which).
     pub async fn participant(&self, id: &str) -> DbResult<Option<ParticipantRow>> {
         Ok(sqlx::query_as(&format!("{SELECT} WHERE p.id = $1")).bind(id).fetch_optional(&self.pool).await?)
     }
@@ -67,6 +74,7 @@ impl Store {
         let now = now_ms();
         let done = sqlx::query(
             "UPDATE cc_participants SET user_id = $1, agreed_at = $2 WHERE id = $3 AND agreed_at IS NULL \
+             AND withdrawn_at IS NULL \
              AND NOT EXISTS (SELECT 1 FROM cc_participants o WHERE o.engagement_id = cc_participants.engagement_id \
                              AND o.user_id = $1)",
         )
@@ -76,6 +84,43 @@ impl Store {
         .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
+    }
+
+    /// Withdraws an invitation not yet taken up; false if it was taken up or withdrawn already.
+    pub async fn withdraw_participant(&self, id: &str, engagement: &str) -> DbResult<bool> {
+        let done = sqlx::query(
+            "UPDATE cc_participants SET withdrawn_at = $1 WHERE id = $2 AND engagement_id = $3 \
+             AND agreed_at IS NULL AND withdrawn_at IS NULL",
+        )
+        .bind(now_ms())
+        .bind(id)
+        .bind(engagement)
+        .execute(&self.writer)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Invites again an address whose invitation was withdrawn: the same row, on the side and
+    /// under the name given now. False if that address is not a withdrawn invitation.
+    pub async fn reinvite_participant(
+        &self,
+        engagement: &str,
+        email: &str,
+        side: &str,
+        name: &str,
+    ) -> DbResult<Option<String>> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "UPDATE cc_participants SET withdrawn_at = NULL, side = $1, name = $2, invited_at = $3 \
+             WHERE engagement_id = $4 AND email = $5 AND withdrawn_at IS NOT NULL RETURNING id",
+        )
+        .bind(side)
+        .bind(name)
+        .bind(now_ms())
+        .bind(engagement)
+        .bind(email)
+        .fetch_optional(&self.writer)
+        .await?;
+        Ok(row.map(|(id,)| id))
     }
 
     /// Remembers a card reminder waiting in the outbox.

@@ -51,6 +51,37 @@ impl Store {
         Ok(())
     }
 
+    /// Rewrites an entry's text (and, for a link or an action, its address, owner and due date);
+    /// only its author's. False if no such entry of theirs is in the team.
+    pub async fn edit_team_item(&self, i: NewTeamItem<'_>) -> DbResult<bool> {
+        let done = sqlx::query(
+            "UPDATE cc_team_items SET text = $1, url = $2, owner_id = $3, due_at = $4 \
+             WHERE id = $5 AND team_id = $6 AND author_id = $7 AND kind = $8",
+        )
+        .bind(i.text)
+        .bind(i.url)
+        .bind(i.owner_id)
+        .bind(i.due_at)
+        .bind(i.id)
+        .bind(i.team_id)
+        .bind(i.author_id)
+        .bind(i.kind)
+        .execute(&self.writer)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Deletes an entry of the team's space, its author's only.
+    pub async fn delete_team_item(&self, id: &str, team: &str, author: &str) -> DbResult<bool> {
+        let done = sqlx::query("DELETE FROM cc_team_items WHERE id = $1 AND team_id = $2 AND author_id = $3")
+            .bind(id)
+            .bind(team)
+            .bind(author)
+            .execute(&self.writer)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Marks an action done, once.
     pub async fn finish_team_action(&self, id: &str, team: &str) -> DbResult<bool> {
         let done = sqlx::query(

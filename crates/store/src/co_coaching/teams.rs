@@ -107,6 +107,44 @@ impl Store {
         Ok(true)
     }
 
+    /// Takes one card out of a team while teams are being formed, and records the facilitator's
+    /// choice as rejected pairs (the card with each card that stays), so the suggestion does not
+    /// put them back together. All or nothing; false if the card is not in that team or the
+    /// engagement is past teaming.
+    pub async fn split_card(&self, team: &str, card: &str, engagement: &str, stays: &[String]) -> DbResult<bool> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "DELETE FROM cc_team_cards WHERE team_id = $1 AND card_id = $2 \
+             AND EXISTS (SELECT 1 FROM cc_teams t JOIN cc_engagements e ON e.id = t.engagement_id \
+                         WHERE t.id = $1 AND e.id = $3 AND e.stage = 'cards_open')",
+        )
+        .bind(team)
+        .bind(card)
+        .bind(engagement)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        let now = now_ms();
+        for other in stays {
+            let (a, b) = if card <= other.as_str() { (card, other.as_str()) } else { (other.as_str(), card) };
+            sqlx::query(
+                "INSERT INTO cc_rejected_pairs (engagement_id, card_a, card_b, created_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (engagement_id, card_a, card_b) DO NOTHING",
+            )
+            .bind(engagement)
+            .bind(a)
+            .bind(b)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query("UPDATE cc_teams SET updated_at = $1 WHERE id = $2").bind(now).bind(team).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     pub async fn teams(&self, engagement: &str) -> DbResult<Vec<TeamRow>> {
         Ok(sqlx::query_as(&format!("{SELECT} WHERE t.engagement_id = $1 ORDER BY t.created_at, t.id"))
             .bind(engagement)

@@ -54,6 +54,40 @@ impl Store {
         Ok(())
     }
 
+    /// Rewrites a value record: its author's, on their side, only. The record keeps its side and
+    /// whether it is shared (the side's choice, not the record's).
+    pub async fn edit_value(&self, v: NewValue<'_>) -> DbResult<bool> {
+        let done = sqlx::query(
+            "UPDATE cc_values SET outcome = $1, measure = $2, amount = $3, unit = $4, confidence = $5 \
+             WHERE id = $6 AND engagement_id = $7 AND side = $8 AND author_id = $9",
+        )
+        .bind(v.outcome)
+        .bind(v.measure)
+        .bind(v.amount)
+        .bind(v.unit)
+        .bind(v.confidence)
+        .bind(v.id)
+        .bind(v.engagement_id)
+        .bind(v.side)
+        .bind(v.author_id)
+        .execute(&self.writer)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Deletes a value record: its author's, on their side, only.
+    pub async fn delete_value(&self, id: &str, engagement: &str, side: &str, author: &str) -> DbResult<bool> {
+        let done =
+            sqlx::query("DELETE FROM cc_values WHERE id = $1 AND engagement_id = $2 AND side = $3 AND author_id = $4")
+                .bind(id)
+                .bind(engagement)
+                .bind(side)
+                .bind(author)
+                .execute(&self.writer)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Shares (or stops sharing) one side's records with the other organisation, all at once:
     /// the choice is the organisation's, not one line's.
     pub async fn share_side_values(&self, engagement: &str, side: &str, shared: bool) -> DbResult<u64> {

@@ -21,6 +21,7 @@ use axum::Router;
 use axum::http::header;
 use axum::response::IntoResponse;
 use axum::routing::{delete, get, post, put};
+use co_coaching::{cards, engagements, participants, space, teaming, value};
 use common_responses::CommonResponses;
 use learning_log::{case_studies, cohort, log, programmes};
 use mentoring::{expert, leader};
@@ -50,19 +51,30 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/users", get(admin::users))
         .route("/admin/users/{id}/{action}", post(admin::set_disabled))
         .route("/admin/outbox", get(admin::outbox))
-        .route("/co-coaching", get(co_coaching::list).post(co_coaching::create))
-        .route("/co-coaching/suggest", post(co_coaching::suggest))
-        .route("/co-coaching/{id}", get(co_coaching::get_one))
-        .route("/co-coaching/{id}/participants", post(co_coaching::invite))
-        .route("/co-coaching/{id}/cards", put(co_coaching::save_card))
-        .route("/co-coaching/{id}/open", post(co_coaching::open))
-        .route("/co-coaching/{id}/teaming", get(co_coaching::teaming))
-        .route("/co-coaching/{id}/teams", post(co_coaching::confirm))
-        .route("/co-coaching/{id}/rejections", post(co_coaching::reject))
-        .route("/co-coaching/{id}/close-session-one", post(co_coaching::close))
-        .route("/co-coaching/{id}/teams/{team}/items", post(co_coaching::add_item))
-        .route("/co-coaching/{id}/value", get(co_coaching::values).post(co_coaching::add_value))
-        .route("/co-coaching/{id}/value/shared", put(co_coaching::share))
+        .route("/co-coaching", get(engagements::list).post(engagements::create))
+        .route("/co-coaching/suggest", post(teaming::suggest))
+        .route("/co-coaching/{id}", get(engagements::get_one))
+        .route("/co-coaching/{id}/sessions", put(engagements::move_sessions))
+        .route("/co-coaching/{id}/participants", post(participants::invite))
+        .route("/co-coaching/{id}/participants/{participant}", delete(participants::withdraw))
+        .route("/co-coaching/{id}/cards", put(cards::save_card))
+        .route("/co-coaching/{id}/cards/{card}", delete(cards::delete_draft))
+        .route("/co-coaching/{id}/open", post(cards::open))
+        .route("/co-coaching/{id}/teaming", get(teaming::teaming))
+        .route("/co-coaching/{id}/teams", post(teaming::confirm))
+        .route("/co-coaching/{id}/teams/{team}", get(space::get_team).delete(teaming::take_apart))
+        .route("/co-coaching/{id}/teams/{team}/merge", post(teaming::merge))
+        .route("/co-coaching/{id}/teams/{team}/split", post(teaming::split))
+        .route("/co-coaching/{id}/rejections", post(teaming::reject))
+        .route("/co-coaching/{id}/close-session-one", post(teaming::close))
+        .route("/co-coaching/{id}/teams/{team}/items", post(space::add_item))
+        .route("/co-coaching/{id}/teams/{team}/items/{item}", put(space::edit_item).delete(space::delete_item))
+        .route("/co-coaching/{id}/teams/{team}/items/{item}/done", post(space::action_done))
+        .route("/co-coaching/{id}/teams/{team}/outcome", put(space::outcome))
+        .route("/co-coaching/{id}/value", get(value::values).post(value::add_value))
+        .route("/co-coaching/{id}/value/shared", put(value::share))
+        .route("/co-coaching/{id}/value/{value}", put(value::edit_value).delete(value::delete_value))
+        .route("/co-coaching/{id}/fee", put(value::fee))
         .route("/wheel/assessments", get(wheel::list).post(wheel::start))
         .route("/wheel/assessments/{id}", get(wheel::get_one).put(wheel::save))
         .route("/wheel/templates", get(wheel::templates).post(wheel::create_template))
@@ -192,9 +204,12 @@ pub fn openapi_json() -> String {
         log::choose_cases, log::save_answers, log::answer_to_actions, log::share, log::my_coach_session_ics,
         case_studies::draft, case_studies::get_one, case_studies::public, case_studies::update,
         case_studies::consent, case_studies::coachee_consent, case_studies::publish,
-        co_coaching::list, co_coaching::create, co_coaching::get_one, co_coaching::invite, co_coaching::save_card,
-        co_coaching::open, co_coaching::teaming, co_coaching::confirm, co_coaching::reject, co_coaching::close,
-        co_coaching::add_item, co_coaching::values, co_coaching::add_value, co_coaching::share, co_coaching::suggest,
+        engagements::list, engagements::create, engagements::get_one, engagements::move_sessions,
+        participants::invite, participants::withdraw, cards::save_card, cards::delete_draft, cards::open,
+        teaming::teaming, teaming::confirm, teaming::reject, teaming::take_apart, teaming::merge, teaming::split,
+        teaming::close, teaming::suggest, space::get_team, space::add_item, space::edit_item, space::delete_item,
+        space::action_done, space::outcome, value::values, value::add_value, value::edit_value, value::delete_value,
+        value::share, value::fee,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::FieldProblem)),
     modifiers(&Security, &CommonResponses),

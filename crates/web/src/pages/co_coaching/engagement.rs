@@ -149,6 +149,16 @@ async fn after(
     }
 }
 
+pub async fn withdraw(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path((id, participant)): Path<(String, String)>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let outcome = state.app.withdraw_invitation(&actor, &id, &participant).await;
+    after(&state, &actor, &id, "people", outcome, None, InviteInput::default()).await
+}
+
 pub async fn invite(
     State(state): State<AppState>,
     PageActor(actor): PageActor,

@@ -24,6 +24,7 @@ pub fn routes() -> Router<AppState> {
         .route("/co-coaching/join/{secret}", get(join::page).post(join::join))
         .route("/co-coaching/{id}", get(engagement::page))
         .route("/co-coaching/{id}/invite", post(engagement::invite))
+        .route("/co-coaching/{id}/invitations/{participant}/withdraw", post(engagement::withdraw))
         .route("/co-coaching/{id}/cards", post(engagement::save_card))
         .route("/co-coaching/{id}/cards/{card}/delete", post(engagement::delete_card))
         .route("/co-coaching/{id}/open", post(engagement::open))
@@ -35,11 +36,16 @@ pub fn routes() -> Router<AppState> {
         .route("/co-coaching/{id}/teaming/reject", post(teaming::reject))
         .route("/co-coaching/{id}/teaming/{team}/apart", post(teaming::apart))
         .route("/co-coaching/{id}/teaming/{team}/merge", post(teaming::merge))
+        .route("/co-coaching/{id}/teaming/{team}/split", post(teaming::split))
         .route("/co-coaching/{id}/teams/{team}", get(team::page).post(team::add))
         .route("/co-coaching/{id}/teams/{team}/actions/{item}/done", post(team::done))
+        .route("/co-coaching/{id}/teams/{team}/items/{item}/edit", post(team::edit))
+        .route("/co-coaching/{id}/teams/{team}/items/{item}/delete", post(team::delete))
         .route("/co-coaching/{id}/teams/{team}/outcome", post(team::outcome))
         .route("/co-coaching/{id}/value", get(value::page).post(value::add))
         .route("/co-coaching/{id}/value/share", post(value::share))
+        .route("/co-coaching/{id}/value/{value}/edit", post(value::edit))
+        .route("/co-coaching/{id}/value/{value}/delete", post(value::delete))
         .route("/co-coaching/{id}/value/fee", post(value::fee))
 }
 
@@ -113,6 +119,7 @@ fn label(field: &str) -> Option<&'static str> {
         "fee_amount" => "the fee's number",
         "fee_note" => "the note",
         "into" => "the team to merge into",
+        "card" => "the card",
         _ => return None,
     })
 }

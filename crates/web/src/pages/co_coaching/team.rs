@@ -25,6 +25,11 @@ pub struct Item {
     pub due: String,
     pub done: bool,
     pub when: String,
+    /// Mine to edit and delete.
+    pub mine: bool,
+    pub owner_id: String,
+    /// The due date as the date field wants it.
+    pub due_input: String,
 }
 
 #[derive(Template)]
@@ -83,6 +88,9 @@ async fn build(
             due: i.due_at.map(view::date).unwrap_or_default(),
             done: i.done,
             when: view::date(i.created_at),
+            mine: i.mine,
+            owner_id: i.owner_id.clone().unwrap_or_default(),
+            due_input: i.due_at.map(coachkit_app::journal::time::to_date).unwrap_or_default(),
         })
         .collect();
     let of = |s: Side| p.members.iter().filter(|m| m.3 == s).map(|m| (m.0.clone(), m.1.clone())).collect::<Vec<_>>();
@@ -148,6 +156,28 @@ pub async fn add(
     let input = TeamItemInput { kind: f("kind"), text: f("text"), url: f("url"), owner: f("owner"), due: f("due") };
     let outcome = state.app.add_team_item(&actor, &id, &team, &input).await;
     after(&state, &actor, (&id, &team), "item", outcome, (input, OutcomeInput::default())).await
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path((id, team, item)): Path<(String, String, String)>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let f = |k| field(&pairs, k).to_owned();
+    let input = TeamItemInput { kind: String::new(), text: f("text"), url: f("url"), owner: f("owner"), due: f("due") };
+    let outcome = state.app.edit_team_item(&actor, &id, &team, &item, &input).await;
+    after(&state, &actor, (&id, &team), "item", outcome, Default::default()).await
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path((id, team, item)): Path<(String, String, String)>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let outcome = state.app.delete_team_item(&actor, &id, &team, &item).await;
+    after(&state, &actor, (&id, &team), "item", outcome, Default::default()).await
 }
 
 pub async fn done(

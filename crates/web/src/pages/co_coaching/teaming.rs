@@ -98,3 +98,13 @@ pub async fn merge(
     let outcome = state.app.merge_teams(&actor, &id, field(&pairs, "into"), &team).await;
     after(&state, &actor, &id, "confirmed", outcome).await
 }
+
+pub async fn split(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path((id, team)): Path<(String, String)>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let outcome = state.app.split_card_out(&actor, &id, &team, field(&pairs, "card")).await;
+    after(&state, &actor, &id, "confirmed", outcome).await
+}

@@ -106,16 +106,41 @@ pub async fn add(
     Path(id): Path<String>,
     CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
 ) -> Result<Response, PageError> {
-    let f = |k| field(&pairs, k).to_owned();
-    let input = ValueInput {
+    let input = value_input(&pairs);
+    let outcome = state.app.add_value(&actor, &id, &input).await;
+    after(&state, &actor, &id, "value", outcome, input, Default::default()).await
+}
+
+/// The fields of a value form.
+fn value_input(pairs: &[(String, String)]) -> ValueInput {
+    let f = |k| field(pairs, k).to_owned();
+    ValueInput {
         outcome: f("outcome"),
         measure: f("measure"),
         amount: f("amount"),
         unit: f("unit"),
         confidence: f("confidence"),
-    };
-    let outcome = state.app.add_value(&actor, &id, &input).await;
-    after(&state, &actor, &id, "value", outcome, input, Default::default()).await
+    }
+}
+
+pub async fn edit(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path((id, value)): Path<(String, String)>,
+    CsrfForm(pairs): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let outcome = state.app.edit_value(&actor, &id, &value, &value_input(&pairs)).await;
+    after(&state, &actor, &id, "records", outcome, ValueInput::default(), Default::default()).await
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path((id, value)): Path<(String, String)>,
+    CsrfForm(_): CsrfForm<Vec<(String, String)>>,
+) -> Result<Response, PageError> {
+    let outcome = state.app.delete_value(&actor, &id, &value).await;
+    after(&state, &actor, &id, "records", outcome, ValueInput::default(), Default::default()).await
 }
 
 pub async fn share(

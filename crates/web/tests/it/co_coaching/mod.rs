@@ -2,6 +2,7 @@
 //! (cards, team space, value) against every role, refused inputs, and the flows (joining by
 //! link without an account, reminders, moving dates, session two cancelled, the demo).
 
+mod changes;
 mod flows;
 mod inputs;
 mod matrix;
