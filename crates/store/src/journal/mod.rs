@@ -5,6 +5,7 @@
 
 mod actions;
 mod export;
+pub(crate) mod forget;
 mod import;
 mod killer;
 mod positions;
@@ -24,6 +25,7 @@ pub use reflections::{NewReflection, ReflectionRow};
 pub use search::{SearchArg, search_statement};
 pub use search::{SearchHit, SearchScope};
 pub use sessions::{NewSession, NoteRow, SessionRow};
+pub(crate) use sessions::insert_session_row;
 pub use themes::{ThemeEntry, ThemeSummary};
 
 use coachkit_domain::privacy::Audience;
