@@ -34,7 +34,7 @@ impl App {
             }
             _ => {}
         }
-        let user = self.store.user_by_id(target).await?.ok_or(AppError::NotFound("account"))?;
+        let user = self.store.live_user_by_id(target).await?.ok_or(AppError::NotFound("account"))?;
         let typed = typed_email.trim();
         if typed.is_empty() {
             return Err(AppError::field("confirm_email", "is needed: type the account's e-mail to confirm"));

@@ -71,6 +71,14 @@ impl Store {
             .await?)
     }
 
+    /// The account, unless it was deleted (a deleted account's emptied row is no one's).
+    pub async fn live_user_by_id(&self, id: &UserId) -> DbResult<Option<UserRow>> {
+        Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1 AND deleted_at IS NULL"))
+            .bind(id.as_str())
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
     pub async fn user_by_email(&self, email: &str) -> DbResult<Option<UserRow>> {
         Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE email = $1"))
             .bind(email)

@@ -12,6 +12,7 @@ mod instances;
 mod journal;
 mod learning_log;
 mod learning_log_api;
+mod leaving;
 mod mail;
 mod mentoring;
 mod mentoring_api;
