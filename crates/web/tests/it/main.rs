@@ -5,6 +5,7 @@
 
 mod accounts;
 mod api;
+mod checkins;
 mod co_coaching;
 mod co_coaching_api;
 mod health;
