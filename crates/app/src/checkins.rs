@@ -128,10 +128,8 @@ impl App {
                 leader_id: r.leader_id.as_str(),
                 user_id: party.as_str(),
                 answer: answer.as_str(),
-                held: (answer == CheckinAnswer::Met).then(|| HeldSession {
-                    new_id: new_session.as_str(),
-                    planned_since: now_ms() - PLANNED_WINDOW_MS,
-                }),
+                held: (answer == CheckinAnswer::Met)
+                    .then(|| HeldSession { new_id: new_session.as_str(), planned_since: now_ms() - PLANNED_WINDOW_MS }),
             })
             .await?;
         Ok(CheckinOutcome { answer, relationship: r.clone(), session_id })

@@ -24,9 +24,9 @@ pub mod wheel;
 pub use accounts::{Actor, SignedIn};
 pub use capabilities::IssuedLink;
 pub use checkins::{CheckinOutcome, CheckinView};
-pub use leaving::Leaver;
 pub use config::{AppConfig, SignupMode, SmtpConfig};
 pub use error::{AppError, AppResult};
+pub use leaving::Leaver;
 pub use relationships::{InviteOutcome, RelationshipView};
 
 use coachkit_store::Store;

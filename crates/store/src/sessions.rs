@@ -94,12 +94,14 @@ impl Store {
     /// Marks the person here now (at sign-in), unless they were marked within the last hour.
     pub async fn mark_active(&self, user: &UserId) -> DbResult<()> {
         let now = now_ms();
-        sqlx::query("UPDATE users SET last_active_at = $1 WHERE id = $2 AND (last_active_at IS NULL OR last_active_at < $3)")
-            .bind(now)
-            .bind(user.as_str())
-            .bind(now - LAST_ACTIVE_STEP_MS)
-            .execute(&self.writer)
-            .await?;
+        sqlx::query(
+            "UPDATE users SET last_active_at = $1 WHERE id = $2 AND (last_active_at IS NULL OR last_active_at < $3)",
+        )
+        .bind(now)
+        .bind(user.as_str())
+        .bind(now - LAST_ACTIVE_STEP_MS)
+        .execute(&self.writer)
+        .await?;
         Ok(())
     }
 

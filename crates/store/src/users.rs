@@ -95,15 +95,18 @@ impl Store {
 
     /// Accounts in creation order (deleted ones are no longer accounts), a page at a time (for the admin page and `coachkit user list`).
     pub async fn list_users(&self, limit: i64, offset: i64) -> DbResult<Vec<UserRow>> {
-        Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT $1 OFFSET $2"))
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM users WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT $1 OFFSET $2"
+        ))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     pub async fn count_users(&self) -> DbResult<i64> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users WHERE deleted_at IS NULL").fetch_one(&self.pool).await?;
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM users WHERE deleted_at IS NULL").fetch_one(&self.pool).await?;
         Ok(n)
     }
 

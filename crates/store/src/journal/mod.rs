@@ -24,8 +24,8 @@ pub use questions::QuestionRow;
 pub use reflections::{NewReflection, ReflectionRow};
 pub use search::{SearchArg, search_statement};
 pub use search::{SearchHit, SearchScope};
-pub use sessions::{NewSession, NoteRow, SessionRow};
 pub(crate) use sessions::insert_session_row;
+pub use sessions::{NewSession, NoteRow, SessionRow};
 pub use themes::{ThemeEntry, ThemeSummary};
 
 use coachkit_domain::privacy::Audience;

@@ -106,10 +106,12 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if name.chars().count() >= MIN_NAME_TO_SEARCH {
-            sqlx::query("DELETE FROM outbox WHERE LOWER(subject) LIKE $1 ESCAPE '\\' OR LOWER(body) LIKE $1 ESCAPE '\\'")
-                .bind(contains_pattern(&name))
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "DELETE FROM outbox WHERE LOWER(subject) LIKE $1 ESCAPE '\\' OR LOWER(body) LIKE $1 ESCAPE '\\'",
+            )
+            .bind(contains_pattern(&name))
+            .execute(&mut *tx)
+            .await?;
         }
         let simple = id.as_str().replace('-', "");
         sqlx::query(
@@ -132,10 +134,11 @@ impl Store {
     /// How many live (not deleted, not disabled) instance admins there are, so the last one
     /// cannot leave the instance without any.
     pub async fn count_live_admins(&self) -> DbResult<i64> {
-        let (n,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM users WHERE is_admin = 1 AND disabled_at IS NULL AND deleted_at IS NULL")
-                .fetch_one(&self.pool)
-                .await?;
+        let (n,): (i64,) = sqlx::query_as(
+            "SELECT COUNT(*) FROM users WHERE is_admin = 1 AND disabled_at IS NULL AND deleted_at IS NULL",
+        )
+        .fetch_one(&self.pool)
+        .await?;
         Ok(n)
     }
 }

@@ -101,7 +101,9 @@ fn done(nav: Nav, outcome: CheckinOutcome) -> Response {
 
 fn refused(e: AppError) -> PageError {
     match e {
-        AppError::Invalid(_) => PageError::bad_request("Choose one of the three answers: yes, we met; not yet; we have stopped."),
+        AppError::Invalid(_) => {
+            PageError::bad_request("Choose one of the three answers: yes, we met; not yet; we have stopped.")
+        }
         other => link_gone(other),
     }
 }

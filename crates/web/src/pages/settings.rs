@@ -6,9 +6,9 @@ use crate::state::AppState;
 use crate::view::{self, Nav};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum_extra::extract::CookieJar;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
 use coachkit_app::{Actor, AppError};
 use coachkit_domain::TokenId;
 use serde::Deserialize;
@@ -208,10 +208,14 @@ pub async fn delete_account(
         state.app.delete_account(coachkit_app::Leaver::Themselves(&actor), &actor.id(), &form.confirm_email).await;
     let (status, errors, message) = match result {
         Ok(()) => return Ok((crate::auth::clear_session(jar), Redirect::to("/goodbye")).into_response()),
-        Err(e @ AppError::Invalid(_)) => {
-            (StatusCode::UNPROCESSABLE_ENTITY, FieldErrors::from_app(&e).unwrap_or_default(), "Nothing was deleted.".into())
+        Err(e @ AppError::Invalid(_)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FieldErrors::from_app(&e).unwrap_or_default(),
+            "Nothing was deleted.".into(),
+        ),
+        Err(AppError::Conflict(why)) => {
+            (StatusCode::CONFLICT, FieldErrors::default(), format!("Nothing was deleted: {why}."))
         }
-        Err(AppError::Conflict(why)) => (StatusCode::CONFLICT, FieldErrors::default(), format!("Nothing was deleted: {why}.")),
         Err(e) => return Err(e.into()),
     };
     let x = Extras { errors, message: Some(message), confirm_email: form.confirm_email, ..Extras::none() };

@@ -120,7 +120,12 @@ async fn on_the_page_and_the_api_each_answer_does_what_it_says() {
         let csrf = web.api_csrf().await;
         let api = format!("/api/v1/relationships/{rel}/checkins");
         let (status, body) = web
-            .json(reqwest::Method::POST, &api, Some(serde_json::json!({"answer": "sometime"})), &[("X-CSRF-Token", &csrf)])
+            .json(
+                reqwest::Method::POST,
+                &api,
+                Some(serde_json::json!({"answer": "sometime"})),
+                &[("X-CSRF-Token", &csrf)],
+            )
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         let (status, body) = web

@@ -61,7 +61,10 @@ async fn after_deletion_no_table_holds_the_person_and_others_keep_their_records(
         app.app.write_reflection(&marcus, &reflection).await.unwrap();
         // Signed in in a browser and holding a token: both end with the account.
         let browser = app.client();
-        assert_eq!(browser.sign_in("marcus@demo.example.org", coachkit_app::demo::DEMO_PASSWORD).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            browser.sign_in("marcus@demo.example.org", coachkit_app::demo::DEMO_PASSWORD).await.status(),
+            StatusCode::SEE_OTHER
+        );
         let (_, token) = app.app.create_token(&marcus.id(), "script").await.unwrap();
 
         let mut needles = Vec::new();
@@ -146,15 +149,34 @@ async fn a_wrong_or_missing_confirmation_deletes_nothing() {
             assert!(html.contains("Nothing was deleted.") && html.contains("confirm-error"), "{html}");
         }
         let csrf = me.api_csrf().await;
-        let r = me.json(reqwest::Method::DELETE, "/api/v1/me", Some(serde_json::json!({"confirm_email": "nope@example.org"})), &[("X-CSRF-Token", &csrf)]).await.0;
+        let r = me
+            .json(
+                reqwest::Method::DELETE,
+                "/api/v1/me",
+                Some(serde_json::json!({"confirm_email": "nope@example.org"})),
+                &[("X-CSRF-Token", &csrf)],
+            )
+            .await
+            .0;
         assert_eq!(r, StatusCode::UNPROCESSABLE_ENTITY);
-        let r = me.json(reqwest::Method::DELETE, "/api/v1/me", Some(serde_json::json!({})), &[("X-CSRF-Token", &csrf)]).await.0;
+        let r = me
+            .json(reqwest::Method::DELETE, "/api/v1/me", Some(serde_json::json!({})), &[("X-CSRF-Token", &csrf)])
+            .await
+            .0;
         assert_eq!(r, StatusCode::UNPROCESSABLE_ENTITY, "a missing field is refused too");
         assert!(!places(&app, "marmalade-cartography").await.is_empty(), "nothing was deleted");
         me.page("/dashboard", StatusCode::OK).await;
 
         // The right e-mail (any case, spaces around) deletes, over the API as on the page.
-        let r = me.json(reqwest::Method::DELETE, "/api/v1/me", Some(serde_json::json!({"confirm_email": " Petra@Example.org "})), &[("X-CSRF-Token", &csrf)]).await.0;
+        let r = me
+            .json(
+                reqwest::Method::DELETE,
+                "/api/v1/me",
+                Some(serde_json::json!({"confirm_email": " Petra@Example.org "})),
+                &[("X-CSRF-Token", &csrf)],
+            )
+            .await
+            .0;
         assert_eq!(r, StatusCode::NO_CONTENT);
         assert!(places(&app, "marmalade-cartography").await.is_empty());
         assert!(places(&app, "petra@example.org").await.is_empty());
@@ -182,11 +204,15 @@ async fn only_the_admin_deletes_others_and_never_the_last_admin() {
         // The admin page: a wrong e-mail is a 422 that deletes nothing, the right one deletes.
         let web = app.client();
         web.sign_in("ada@example.org", PW).await;
-        let r = web.submit("/admin", &format!("/admin/users/{}/delete", bob.id()), &[("confirm_email", "carol@example.org")]).await;
+        let r = web
+            .submit("/admin", &format!("/admin/users/{}/delete", bob.id()), &[("confirm_email", "carol@example.org")])
+            .await;
         assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(r.text().await.unwrap().contains("Nothing was deleted"));
         assert!(app.app.store.user_by_email("bob@example.org").await.unwrap().is_some());
-        let r = web.submit("/admin", &format!("/admin/users/{}/delete", bob.id()), &[("confirm_email", "bob@example.org")]).await;
+        let r = web
+            .submit("/admin", &format!("/admin/users/{}/delete", bob.id()), &[("confirm_email", "bob@example.org")])
+            .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
         assert!(app.app.store.user_by_email("bob@example.org").await.unwrap().is_none());
         let html = web.page("/admin", StatusCode::OK).await;
@@ -195,11 +221,35 @@ async fn only_the_admin_deletes_others_and_never_the_last_admin() {
         // The API: the same rule.
         let csrf = web.api_csrf().await;
         let path = format!("/api/v1/admin/users/{}", carol.id());
-        let r = web.json(reqwest::Method::DELETE, &path, Some(serde_json::json!({"confirm_email": "x@example.org"})), &[("X-CSRF-Token", &csrf)]).await.0;
+        let r = web
+            .json(
+                reqwest::Method::DELETE,
+                &path,
+                Some(serde_json::json!({"confirm_email": "x@example.org"})),
+                &[("X-CSRF-Token", &csrf)],
+            )
+            .await
+            .0;
         assert_eq!(r, StatusCode::UNPROCESSABLE_ENTITY);
-        let r = web.json(reqwest::Method::DELETE, &path, Some(serde_json::json!({"confirm_email": "carol@example.org"})), &[("X-CSRF-Token", &csrf)]).await.0;
+        let r = web
+            .json(
+                reqwest::Method::DELETE,
+                &path,
+                Some(serde_json::json!({"confirm_email": "carol@example.org"})),
+                &[("X-CSRF-Token", &csrf)],
+            )
+            .await
+            .0;
         assert_eq!(r, StatusCode::NO_CONTENT);
-        let r = web.json(reqwest::Method::DELETE, &path, Some(serde_json::json!({"confirm_email": "carol@example.org"})), &[("X-CSRF-Token", &csrf)]).await.0;
+        let r = web
+            .json(
+                reqwest::Method::DELETE,
+                &path,
+                Some(serde_json::json!({"confirm_email": "carol@example.org"})),
+                &[("X-CSRF-Token", &csrf)],
+            )
+            .await
+            .0;
         assert_eq!(r, StatusCode::NOT_FOUND, "a deleted account is gone");
         app.stop().await;
     })
