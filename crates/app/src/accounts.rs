@@ -140,6 +140,7 @@ impl App {
         let csrf = random_secret();
         let expires = now_ms() + self.config.session_ttl_hours * Millis::HOUR;
         self.store.create_session(&secret.hash(), &user.user_id(), &csrf.hash(), expires).await?;
+        self.store.mark_active(&user.user_id()).await?;
         Ok(SignedIn { session_secret: secret, user })
     }
 

@@ -7,7 +7,7 @@ use coachkit_domain::privacy::{self, Member, Viewer};
 use coachkit_store::{MailRow, OrgRow, UserRow};
 
 impl App {
-    fn require_admin(actor: &Actor) -> AppResult<()> {
+    pub(crate) fn require_admin(actor: &Actor) -> AppResult<()> {
         let viewer = Viewer::Member(Member { instance_admin: actor.user.is_admin(), ..Member::alone(actor.id()) });
         if privacy::can_administer(&viewer) {
             Ok(())

@@ -5,12 +5,14 @@ mod accounts;
 mod admin;
 mod auth_cache;
 mod capabilities;
+mod checkins;
 pub mod co_coaching;
 mod config;
 pub mod demo;
 mod error;
 pub mod journal;
 pub mod learning_log;
+mod leaving;
 pub mod mail;
 pub mod markdown;
 pub mod mentoring;
@@ -23,8 +25,10 @@ pub mod wheel;
 
 pub use accounts::{Actor, SignedIn};
 pub use capabilities::IssuedLink;
+pub use checkins::{CheckinOutcome, CheckinView};
 pub use config::{AppConfig, SignupMode, SmtpConfig};
 pub use error::{AppError, AppResult};
+pub use leaving::Leaver;
 pub use relationships::{InviteOutcome, RelationshipView};
 
 use coachkit_store::Store;

@@ -32,10 +32,14 @@ pub struct RelationshipView {
     pub created_at: Millis,
     pub answered_at: Option<Millis>,
     pub ended_at: Option<Millis>,
+    /// When the leader was last here, to the hour; absent if not seen since this was kept.
+    pub leader_last_active_at: Option<Millis>,
+    /// When the coach or mentor was last here, to the hour.
+    pub coach_last_active_at: Option<Millis>,
 }
 
 impl RelationshipView {
-    fn from_row(r: RelationshipRow, viewer: Option<&UserId>) -> AppResult<Self> {
+    pub(crate) fn from_row(r: RelationshipRow, viewer: Option<&UserId>) -> AppResult<Self> {
         let corrupt = || AppError::Internal(format!("relationship {} has an unknown kind or status", r.id).into());
         let my_side = viewer.and_then(|v| {
             if v.as_str() == r.leader_id {
@@ -60,6 +64,8 @@ impl RelationshipView {
             created_at: Millis(r.created_at),
             answered_at: r.answered_at.map(Millis),
             ended_at: r.ended_at.map(Millis),
+            leader_last_active_at: r.leader_last_active_at.map(Millis),
+            coach_last_active_at: r.coach_last_active_at.map(Millis),
         })
     }
 

@@ -32,6 +32,14 @@ pub enum UserAction {
     Disable { email: String },
     /// Re-enable a disabled account.
     Enable { email: String },
+    /// Delete an account on its owner's request: what they wrote goes, in every practice; what
+    /// others wrote stays. Nothing happens without --yes.
+    Delete {
+        email: String,
+        /// Confirm: this cannot be undone.
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -289,6 +297,16 @@ async fn user(app: &App, action: UserAction) -> anyhow::Result<()> {
         UserAction::Disable { email } | UserAction::Enable { email } if email.is_empty() => bail!("give an e-mail"),
         UserAction::Disable { email } => set_disabled(app, &email, true).await?,
         UserAction::Enable { email } => set_disabled(app, &email, false).await?,
+        UserAction::Delete { yes: false, email } => {
+            bail!("deleting {email} cannot be undone: run again with --yes to delete it")
+        }
+        UserAction::Delete { email, yes: true } => {
+            let user = find_user(app, &email).await?;
+            app.delete_account(coachkit_app::Leaver::Operator, &user.user_id(), &user.email)
+                .await
+                .map_err(app_error)?;
+            println!("{} deleted: what they wrote is gone, their sign-ins and tokens have ended", user.email);
+        }
     }
     Ok(())
 }

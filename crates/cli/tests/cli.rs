@@ -173,3 +173,35 @@ fn a_journal_exported_from_one_instance_imports_into_another_once() {
     let _ = std::fs::remove_dir_all(&from);
     let _ = std::fs::remove_dir_all(&to);
 }
+
+#[test]
+fn deleting_an_account_needs_yes_and_then_empties_it() {
+    let dir = data_dir();
+    let create = |email: &str, name: &str| {
+        let out = coachkit(
+            &dir,
+            &["user", "create", "--email", email, "--name", name, "--password-stdin"],
+            Some("a long enough passphrase\n"),
+        );
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    };
+    create("leaver@example.org", "Quentin Leaverson");
+    create("stayer@example.org", "Stella Stayer");
+
+    let refused = coachkit(&dir, &["user", "delete", "leaver@example.org"], None);
+    assert_one_line_error(&refused, "--yes");
+    let listed = text(&coachkit(&dir, &["user", "list"], None).stdout);
+    assert!(listed.contains("leaver@example.org"), "nothing deleted without --yes: {listed}");
+
+    let unknown = coachkit(&dir, &["user", "delete", "nobody@example.org", "--yes"], None);
+    assert_one_line_error(&unknown, "no account");
+
+    let out = coachkit(&dir, &["user", "delete", "leaver@example.org", "--yes"], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("leaver@example.org deleted"), "{}", text(&out.stdout));
+    let listed = text(&coachkit(&dir, &["user", "list"], None).stdout);
+    assert!(!listed.contains("leaver@example.org") && !listed.contains("Quentin"), "{listed}");
+    assert!(listed.contains("stayer@example.org"), "{listed}");
+    let again = coachkit(&dir, &["user", "delete", "leaver@example.org", "--yes"], None);
+    assert_one_line_error(&again, "no account");
+}

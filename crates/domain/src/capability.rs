@@ -19,6 +19,9 @@ pub enum Purpose {
     ProgrammeJoin,
     /// Join a co-coaching engagement, with or without an account (target: the invitation).
     EngagementInvite,
+    /// Answer "did you meet?" on one relationship as one of its parties (target: the
+    /// relationship; the party is the link's creator, `created_by`).
+    RelationshipCheckin,
 }
 
 impl Purpose {
@@ -29,6 +32,7 @@ impl Purpose {
             Purpose::PasswordReset => "password_reset",
             Purpose::ProgrammeJoin => "programme_join",
             Purpose::EngagementInvite => "engagement_invite",
+            Purpose::RelationshipCheckin => "relationship_checkin",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -38,6 +42,7 @@ impl Purpose {
             "password_reset" => Purpose::PasswordReset,
             "programme_join" => Purpose::ProgrammeJoin,
             "engagement_invite" => Purpose::EngagementInvite,
+            "relationship_checkin" => Purpose::RelationshipCheckin,
             _ => return None,
         })
     }
@@ -94,6 +99,7 @@ mod tests {
             Purpose::PasswordReset,
             Purpose::ProgrammeJoin,
             Purpose::EngagementInvite,
+            Purpose::RelationshipCheckin,
         ] {
             assert_eq!(Purpose::parse(p.as_str()), Some(p));
         }

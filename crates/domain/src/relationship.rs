@@ -66,6 +66,43 @@ impl RelationshipStatus {
     }
 }
 
+/// One party's answer to "did you meet?". What each leads to is the app's: "met" records a
+/// held session, "not yet" offers to plan one, "stopped" offers to end the relationship.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = CheckinAnswer)]
+pub enum CheckinAnswer {
+    Met,
+    NotYet,
+    Stopped,
+}
+
+impl CheckinAnswer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Met => "met",
+            Self::NotYet => "not_yet",
+            Self::Stopped => "stopped",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "met" => Self::Met,
+            "not_yet" => Self::NotYet,
+            "stopped" => Self::Stopped,
+            _ => return None,
+        })
+    }
+    /// The answer in the words the pages use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Met => "yes, we met",
+            Self::NotYet => "not yet",
+            Self::Stopped => "we have stopped",
+        }
+    }
+}
+
 /// Which side of a relationship a person is on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -148,6 +185,10 @@ mod tests {
 
     #[test]
     fn strings_round_trip() {
+        for a in [CheckinAnswer::Met, CheckinAnswer::NotYet, CheckinAnswer::Stopped] {
+            assert_eq!(CheckinAnswer::parse(a.as_str()), Some(a));
+        }
+        assert_eq!(CheckinAnswer::parse("maybe"), None);
         for s in [S::Pending, S::Active, S::Declined, S::Ended] {
             assert_eq!(RelationshipStatus::parse(s.as_str()), Some(s));
         }

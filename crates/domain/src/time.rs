@@ -41,9 +41,40 @@ pub fn day_label(at: Millis) -> String {
     format!("{day} {name} {year}")
 }
 
+/// How long ago `then` was, seen at `now`, as a person would say it: "today", "yesterday",
+/// "3 days ago", "3 weeks ago", "2 months ago", "over a year ago". A future `then` (clocks of two
+/// instances a little apart) reads as "today".
+pub fn ago(now: Millis, then: Millis) -> String {
+    let days = (now.0 - then.0).max(0) / Millis::DAY;
+    match days {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        2..=13 => format!("{days} days ago"),
+        14..=59 => format!("{} weeks ago", days / 7),
+        60..=364 => format!("{} months ago", days / 30),
+        _ => "over a year ago".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ago_reads_like_speech() {
+        let now = Millis(1_796_135_400_000);
+        let back = |d: i64| ago(now, now.minus(d * Millis::DAY));
+        assert_eq!(ago(now, now.plus(Millis::HOUR)), "today");
+        assert_eq!(ago(now, now.minus(Millis::HOUR)), "today");
+        assert_eq!(back(1), "yesterday");
+        assert_eq!(back(3), "3 days ago");
+        assert_eq!(back(13), "13 days ago");
+        assert_eq!(back(21), "3 weeks ago");
+        assert_eq!(back(59), "8 weeks ago");
+        assert_eq!(back(60), "2 months ago");
+        assert_eq!(back(364), "12 months ago");
+        assert_eq!(back(400), "over a year ago");
+    }
 
     #[test]
     fn day_labels() {

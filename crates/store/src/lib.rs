@@ -5,11 +5,13 @@
 //! and marked where it appears. Each area of the product has its own module of `impl Store` blocks.
 
 mod capabilities;
+mod checkins;
 pub mod co_coaching;
 mod db;
 mod error;
 pub mod journal;
 pub mod learning_log;
+pub mod leaving;
 mod login_attempts;
 pub mod mentoring;
 pub mod next_steps;
@@ -23,6 +25,7 @@ mod viewer;
 pub mod wheel;
 
 pub use capabilities::CapabilityRow;
+pub use checkins::{CheckinRow, HeldSession, NewCheckin};
 pub use db::{Backend, Store, StoreOptions};
 pub use error::DbError;
 pub use orgs::{MemberRow, OrgRow};

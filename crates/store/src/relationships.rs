@@ -19,6 +19,9 @@ pub struct RelationshipRow {
     pub created_at: i64,
     pub answered_at: Option<i64>,
     pub ended_at: Option<i64>,
+    /// When each party was last here (to the hour), from the same join as their names.
+    pub leader_last_active_at: Option<i64>,
+    pub coach_last_active_at: Option<i64>,
 }
 
 pub struct NewRelationship<'a> {
@@ -32,7 +35,7 @@ pub struct NewRelationship<'a> {
 
 const SELECT: &str = "SELECT r.id, r.leader_id, l.display_name AS leader_name, r.coach_id, \
     c.display_name AS coach_name, r.invitee_email, r.kind, r.status, r.message, r.created_at AS created_at, \
-    r.answered_at, r.ended_at \
+    r.answered_at, r.ended_at, l.last_active_at AS leader_last_active_at, c.last_active_at AS coach_last_active_at \
     FROM relationships r JOIN users l ON l.id = r.leader_id LEFT JOIN users c ON c.id = r.coach_id";
 
 impl Store {

@@ -6,6 +6,9 @@ use crate::users::UserRow;
 use crate::{Store, now_ms};
 use coachkit_domain::UserId;
 
+/// "Last here" is kept to the hour: finer would cost a write per request and say nothing more.
+pub const LAST_ACTIVE_STEP_MS: i64 = 60 * 60 * 1000;
+
 /// A live session with its account.
 #[derive(Clone, Debug)]
 pub struct SessionRow {
@@ -67,13 +70,38 @@ impl Store {
     }
 
     /// Slides the expiry forward. Callers throttle this (once a few minutes), so reads stay reads.
+    /// The account's "last here" moves with it, at most once an hour (`LAST_ACTIVE_STEP_MS`).
     pub async fn touch_session(&self, id_hash: &str, expires_at: i64) -> DbResult<()> {
+        let now = now_ms();
         sqlx::query("UPDATE sessions SET expires_at = $1, last_seen_at = $2 WHERE id_hash = $3")
             .bind(expires_at)
-            .bind(now_ms())
+            .bind(now)
             .bind(id_hash)
             .execute(&self.writer)
             .await?;
+        sqlx::query(
+            "UPDATE users SET last_active_at = $1 WHERE id = (SELECT user_id FROM sessions WHERE id_hash = $2) \
+             AND (last_active_at IS NULL OR last_active_at < $3)",
+        )
+        .bind(now)
+        .bind(id_hash)
+        .bind(now - LAST_ACTIVE_STEP_MS)
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    /// Marks the person here now (at sign-in), unless they were marked within the last hour.
+    pub async fn mark_active(&self, user: &UserId) -> DbResult<()> {
+        let now = now_ms();
+        sqlx::query(
+            "UPDATE users SET last_active_at = $1 WHERE id = $2 AND (last_active_at IS NULL OR last_active_at < $3)",
+        )
+        .bind(now)
+        .bind(user.as_str())
+        .bind(now - LAST_ACTIVE_STEP_MS)
+        .execute(&self.writer)
+        .await?;
         Ok(())
     }
 

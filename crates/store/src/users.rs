@@ -71,6 +71,14 @@ impl Store {
             .await?)
     }
 
+    /// The account, unless it was deleted (a deleted account's emptied row is no one's).
+    pub async fn live_user_by_id(&self, id: &UserId) -> DbResult<Option<UserRow>> {
+        Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE id = $1 AND deleted_at IS NULL"))
+            .bind(id.as_str())
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
     pub async fn user_by_email(&self, email: &str) -> DbResult<Option<UserRow>> {
         Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM users WHERE email = $1"))
             .bind(email)
@@ -85,17 +93,20 @@ impl Store {
             .await?)
     }
 
-    /// Accounts in creation order, a page at a time (for the admin page and `coachkit user list`).
+    /// Accounts in creation order (deleted ones are no longer accounts), a page at a time (for the admin page and `coachkit user list`).
     pub async fn list_users(&self, limit: i64, offset: i64) -> DbResult<Vec<UserRow>> {
-        Ok(sqlx::query_as(&format!("SELECT {COLUMNS} FROM users ORDER BY created_at, id LIMIT $1 OFFSET $2"))
-            .bind(limit)
-            .bind(offset)
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM users WHERE deleted_at IS NULL ORDER BY created_at, id LIMIT $1 OFFSET $2"
+        ))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     pub async fn count_users(&self) -> DbResult<i64> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(&self.pool).await?;
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM users WHERE deleted_at IS NULL").fetch_one(&self.pool).await?;
         Ok(n)
     }
 

@@ -5,6 +5,7 @@
 
 mod cards;
 mod engagements;
+pub(crate) mod forget;
 mod participants;
 mod space;
 mod teams;

@@ -5,6 +5,7 @@
 
 mod actions;
 mod export;
+pub(crate) mod forget;
 mod import;
 mod killer;
 mod positions;
@@ -23,6 +24,7 @@ pub use questions::QuestionRow;
 pub use reflections::{NewReflection, ReflectionRow};
 pub use search::{SearchArg, search_statement};
 pub use search::{SearchHit, SearchScope};
+pub(crate) use sessions::insert_session_row;
 pub use sessions::{NewSession, NoteRow, SessionRow};
 pub use themes::{ThemeEntry, ThemeSummary};
 

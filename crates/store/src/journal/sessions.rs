@@ -61,7 +61,7 @@ fn session_text(agenda: Option<&str>, grow: &Grow) -> String {
 
 /// The session's row and its search document (owned by the leader, addressed to the
 /// relationship), as created here or brought in by an import with its original times.
-pub(super) async fn insert_session_row(
+pub(crate) async fn insert_session_row(
     conn: &mut sqlx::AnyConnection,
     s: &NewSession<'_>,
     leader_id: &str,

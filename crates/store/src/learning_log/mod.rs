@@ -5,6 +5,7 @@
 
 mod answers;
 mod case_studies;
+pub(crate) mod forget;
 mod participants;
 mod programmes;
 mod sessions;

@@ -3,6 +3,7 @@
 //! decides the seal and asks the privacy policy about every row before anything is shown.
 
 mod experts;
+pub(crate) mod forget;
 mod items;
 mod requests;
 

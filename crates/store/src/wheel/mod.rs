@@ -3,6 +3,7 @@
 //! `Assessment` from them (which checks them again) and asks the privacy policy about each.
 
 mod assessments;
+pub(crate) mod forget;
 mod reframing;
 mod templates;
 

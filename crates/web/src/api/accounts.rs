@@ -179,3 +179,26 @@ pub async fn change_password(
     state.app.change_password(&actor, &req.current_password, &req.new_password).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+#[derive(Deserialize, ToSchema)]
+#[schema(as = AccountDeletion)]
+pub struct AccountDeletion {
+    /// The account's e-mail, typed again to confirm.
+    pub confirm_email: String,
+}
+
+/// Delete your account. Everything you wrote goes, in every practice; what others wrote stays
+/// with them, and your side of shared records reads "a former member". Every session and API
+/// token ends. Download your export first (`/journal/export.json`): this cannot be undone.
+#[utoipa::path(delete, path = "/api/v1/me", tag = "accounts", request_body = AccountDeletion,
+    responses((status = 204), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn delete_me(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    ApiActor(actor): ApiActor,
+    Json(req): Json<AccountDeletion>,
+) -> Result<Response, ApiError> {
+    state.app.delete_account(coachkit_app::Leaver::Themselves(&actor), &actor.id(), &req.confirm_email).await?;
+    Ok((auth::clear_session(jar), StatusCode::NO_CONTENT).into_response())
+}

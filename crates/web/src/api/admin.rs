@@ -1,6 +1,6 @@
 //! Instance administration over JSON: accounts and the outbox.
 
-use super::extract::id;
+use super::extract::{Json, id};
 use crate::auth::ApiActor;
 use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
@@ -77,6 +77,31 @@ pub async fn set_disabled(
     };
     let uid = id(&raw, "account", UserId::parse)?;
     state.app.admin_set_disabled(&actor, &uid, disabled).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[schema(as = AdminAccountDeletion)]
+pub struct AdminAccountDeletion {
+    /// The account's e-mail, typed to confirm which account goes.
+    confirm_email: String,
+}
+
+/// Delete an account on its owner's request (instance admin only), reading none of it: what the
+/// person wrote goes, what others wrote stays with them. Not your own account (use `DELETE /api/v1/me`).
+#[utoipa::path(delete, path = "/api/v1/admin/users/{id}", tag = "admin", request_body = AdminAccountDeletion,
+    params(("id" = String, Path)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn delete_user(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(raw): Path<String>,
+    Json(req): Json<AdminAccountDeletion>,
+) -> Result<StatusCode, ApiError> {
+    let uid = id(&raw, "account", UserId::parse)?;
+    state.app.delete_account(coachkit_app::Leaver::Admin(&actor), &uid, &req.confirm_email).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -35,10 +35,11 @@ pub fn routes() -> Router<AppState> {
         .route("/signout", post(accounts::sign_out))
         .route("/password-reset", post(accounts::request_reset))
         .route("/password-reset/{secret}", post(accounts::reset))
-        .route("/me", get(accounts::me).patch(accounts::update_me))
+        .route("/me", get(accounts::me).patch(accounts::update_me).delete(accounts::delete_me))
         .route("/me/password", post(accounts::change_password))
         .route("/relationships", get(relationships::list).post(relationships::invite))
         .route("/relationships/{id}", get(relationships::get_one))
+        .route("/relationships/{id}/checkins", get(relationships::checkins).post(relationships::check_in))
         .route("/relationships/{id}/{action}", post(relationships::change))
         .route("/invitations/{secret}", get(relationships::invitation))
         .route("/invitations/{secret}/{answer}", post(relationships::answer))
@@ -49,6 +50,7 @@ pub fn routes() -> Router<AppState> {
         .route("/tokens", get(tokens::list).post(tokens::create))
         .route("/tokens/{id}", delete(tokens::revoke))
         .route("/admin/users", get(admin::users))
+        .route("/admin/users/{id}", delete(admin::delete_user))
         .route("/admin/users/{id}/{action}", post(admin::set_disabled))
         .route("/admin/outbox", get(admin::outbox))
         .route("/co-coaching", get(engagements::list).post(engagements::create))
@@ -177,12 +179,12 @@ pub fn openapi_json() -> String {
     info(title = "coachkit API", description = "Self-hosted coaching and mentoring. All times are milliseconds since the Unix epoch."),
     paths(
         accounts::sign_up, accounts::sign_in, accounts::sign_out, accounts::request_reset, accounts::reset,
-        accounts::me, accounts::update_me, accounts::change_password,
+        accounts::me, accounts::update_me, accounts::change_password, accounts::delete_me,
         relationships::list, relationships::invite, relationships::get_one, relationships::change,
-        relationships::invitation, relationships::answer,
+        relationships::invitation, relationships::answer, relationships::check_in, relationships::checkins,
         orgs::list, orgs::create, orgs::get_one, orgs::set_member, orgs::remove_member,
         tokens::list, tokens::create, tokens::revoke,
-        admin::users, admin::set_disabled, admin::outbox,
+        admin::users, admin::set_disabled, admin::delete_user, admin::outbox,
         wheel::list, wheel::start, wheel::get_one, wheel::save, wheel::templates, wheel::create_template,
         journal::reflections, journal::write_reflection, journal::reflection, journal::edit_reflection,
         journal::delete_reflection, journal::plan_session, journal::session, journal::update_session,

@@ -114,3 +114,49 @@ pub async fn answer(
     };
     Ok(axum::Json(state.app.answer_invitation(&actor, &secret, accept).await?))
 }
+
+#[derive(Deserialize, ToSchema)]
+#[schema(as = CheckinRequest)]
+pub struct CheckinRequest {
+    /// Did you meet? "met" records a held session (or marks held the one planned in the last two
+    /// weeks), "not_yet" records only the answer, "stopped" records it (end the relationship
+    /// with `POST /api/v1/relationships/{id}/end` if you both have).
+    answer: String,
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(as = CheckinResult)]
+pub struct CheckinResult {
+    answer: coachkit_domain::relationship::CheckinAnswer,
+    /// The held session "met" recorded or marked held.
+    session_id: Option<String>,
+}
+
+/// Answer "did you meet?" on one of your active relationships.
+#[utoipa::path(post, path = "/api/v1/relationships/{id}/checkins", tag = "relationships", request_body = CheckinRequest,
+    params(("id" = String, Path)),
+    responses((status = 201, body = CheckinResult), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+pub async fn check_in(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(raw): Path<String>,
+    Json(req): Json<CheckinRequest>,
+) -> Result<(StatusCode, axum::Json<CheckinResult>), ApiError> {
+    let rid = id(&raw, "relationship", RelationshipId::parse)?;
+    let outcome = state.app.check_in(&actor, &rid, &req.answer).await?;
+    Ok((StatusCode::CREATED, axum::Json(CheckinResult { answer: outcome.answer, session_id: outcome.session_id })))
+}
+
+/// The answers to "did you meet?" on one of your relationships, newest first (at most 20).
+#[utoipa::path(get, path = "/api/v1/relationships/{id}/checkins", tag = "relationships", params(("id" = String, Path)),
+    responses((status = 200, body = [coachkit_app::CheckinView]), (status = 404, body = ErrorBody)),
+    security(("token" = []), ("session" = [])))]
+pub async fn checkins(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+    Path(raw): Path<String>,
+) -> Result<axum::Json<Vec<coachkit_app::CheckinView>>, ApiError> {
+    let rid = id(&raw, "relationship", RelationshipId::parse)?;
+    Ok(axum::Json(state.app.checkins(&actor, &rid).await?))
+}

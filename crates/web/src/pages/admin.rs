@@ -44,11 +44,13 @@ struct AdminPage {
     orgs: Vec<OrgLine>,
     mail: Vec<MailLine>,
     smtp: bool,
+    deleted: bool,
 }
 
 #[derive(Deserialize)]
 pub struct PageQuery {
     page: Option<i64>,
+    deleted: Option<i64>,
 }
 
 const PAGE: i64 = 100;
@@ -93,6 +95,7 @@ pub async fn page(
             })
             .collect(),
         smtp: state.app.config.smtp.is_some(),
+        deleted: q.deleted.is_some(),
     };
     Ok(view::render(&view))
 }
@@ -111,4 +114,32 @@ pub async fn set_disabled(
     let id = UserId::parse(&id).map_err(|_| PageError::App(AppError::NotFound("account")))?;
     state.app.admin_set_disabled(&actor, &id, disabled).await?;
     Ok(Redirect::to("/admin").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    #[serde(default)]
+    confirm_email: String,
+}
+
+/// Deletes an account on its owner's request: the admin types the account's e-mail and reads
+/// nothing of it.
+pub async fn delete_account(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path(id): Path<String>,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Result<Response, PageError> {
+    let id = UserId::parse(&id).map_err(|_| PageError::App(AppError::NotFound("account")))?;
+    match state.app.delete_account(coachkit_app::Leaver::Admin(&actor), &id, &form.confirm_email).await {
+        Ok(()) => Ok(Redirect::to("/admin?deleted=1").into_response()),
+        Err(AppError::Invalid(f)) => Err(PageError::BadRequest(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            format!(
+                "Nothing was deleted: the confirmation {}. Type the e-mail of the account to delete.",
+                f.first().map(|f| f.message.clone()).unwrap_or_default()
+            ),
+        )),
+        Err(e) => Err(e.into()),
+    }
 }

@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+mod checkins;
 mod co_coaching;
 mod dashboard;
 mod journal;
@@ -33,7 +34,9 @@ pub fn routes() -> Router<AppState> {
         .route("/reset/{secret}", get(account::reset_page).post(account::reset))
         .route("/relationships/new", get(relationships::new_page).post(relationships::create))
         .route("/relationships/{id}", get(relationships::show))
+        .route("/relationships/{id}/checkin", post(checkins::on_page))
         .route("/relationships/{id}/{action}", post(relationships::change))
+        .route("/checkin/{secret}", get(checkins::ask).post(checkins::answer))
         .route("/invite/{secret}", get(relationships::invitation).post(relationships::answer))
         .route("/orgs", get(orgs::index).post(orgs::create))
         .route("/orgs/{id}", get(orgs::show))
@@ -44,7 +47,10 @@ pub fn routes() -> Router<AppState> {
         .route("/settings/password", post(settings::password))
         .route("/settings/tokens", post(settings::create_token))
         .route("/settings/tokens/{id}/revoke", post(settings::revoke_token))
+        .route("/settings/delete", post(settings::delete_account))
+        .route("/goodbye", get(settings::goodbye))
         .route("/admin", get(admin::page))
+        .route("/admin/users/{id}/delete", post(admin::delete_account))
         .route("/admin/users/{id}/{action}", post(admin::set_disabled))
         .route("/practices/{slug}", get(practices::show))
         .merge(journal::routes())

@@ -99,6 +99,12 @@ struct ShowPage {
     shared: Vec<(String, String, String, String)>,
     /// (text, status, due)
     actions: Vec<(String, &'static str, Option<String>)>,
+    /// "last here 3 weeks ago" for each party, when known.
+    leader_seen: Option<String>,
+    coach_seen: Option<String>,
+    can_check_in: bool,
+    /// (who, answer, date): the latest answers to "did you meet?".
+    checkins: Vec<(String, &'static str, String)>,
 }
 
 fn parse_id(id: &str) -> Result<RelationshipId, PageError> {
@@ -154,7 +160,25 @@ pub async fn show(
     } else {
         vec![]
     };
+    let now = coachkit_domain::time::Millis(coachkit_store::now_ms());
+    let seen = |at: Option<coachkit_domain::time::Millis>| at.map(|t| coachkit_domain::time::ago(now, t));
+    let checkins = if started {
+        state
+            .app
+            .checkins(&actor, &r.id)
+            .await?
+            .into_iter()
+            .take(5)
+            .map(|k| (k.by_name, k.answer.label(), view::date(k.created_at.0)))
+            .collect()
+    } else {
+        vec![]
+    };
     let page = ShowPage {
+        leader_seen: seen(r.leader_last_active_at),
+        coach_seen: seen(r.coach_last_active_at),
+        can_check_in: r.status == RelationshipStatus::Active,
+        checkins,
         sessions,
         shared,
         actions,

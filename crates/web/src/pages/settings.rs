@@ -1,4 +1,4 @@
-//! Account settings: profile, password, API tokens.
+//! Account settings: profile, password, API tokens, your data, and deleting the account.
 
 use crate::auth::{CsrfForm, PageActor};
 use crate::error::{FieldErrors, PageError};
@@ -8,6 +8,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::CookieJar;
 use coachkit_app::{Actor, AppError};
 use coachkit_domain::TokenId;
 use serde::Deserialize;
@@ -32,6 +33,8 @@ struct SettingsPage {
     message: Option<String>,
     new_token: Option<String>,
     tokens: Vec<TokenLine>,
+    /// What was typed into the deletion's confirmation, shown back when it was refused.
+    confirm_email: String,
 }
 
 struct Extras {
@@ -40,11 +43,19 @@ struct Extras {
     message: Option<String>,
     new_token: Option<String>,
     form: Option<(String, String)>,
+    confirm_email: String,
 }
 
 impl Extras {
     fn none() -> Self {
-        Self { errors: FieldErrors::default(), notice: None, message: None, new_token: None, form: None }
+        Self {
+            errors: FieldErrors::default(),
+            notice: None,
+            message: None,
+            new_token: None,
+            form: None,
+            confirm_email: String::new(),
+        }
     }
 }
 
@@ -62,6 +73,7 @@ async fn settings_page(state: &AppState, actor: &Actor, x: Extras) -> Result<Set
         notice: x.notice,
         message: x.message,
         new_token: x.new_token,
+        confirm_email: x.confirm_email,
         tokens: tokens
             .into_iter()
             .map(|t| TokenLine {
@@ -177,4 +189,46 @@ pub async fn revoke_token(
     let id = TokenId::parse(&id).map_err(|_| PageError::App(AppError::NotFound("token")))?;
     state.app.revoke_token(&actor.id(), &id).await?;
     Ok(Redirect::to("/settings").into_response())
+}
+
+#[derive(Deserialize)]
+pub struct DeleteForm {
+    #[serde(default)]
+    confirm_email: String,
+}
+
+/// Deletes the signed-in person's account once they typed its e-mail; signs this browser out.
+pub async fn delete_account(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    jar: CookieJar,
+    CsrfForm(form): CsrfForm<DeleteForm>,
+) -> Result<Response, PageError> {
+    let result =
+        state.app.delete_account(coachkit_app::Leaver::Themselves(&actor), &actor.id(), &form.confirm_email).await;
+    let (status, errors, message) = match result {
+        Ok(()) => return Ok((crate::auth::clear_session(jar), Redirect::to("/goodbye")).into_response()),
+        Err(e @ AppError::Invalid(_)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            FieldErrors::from_app(&e).unwrap_or_default(),
+            "Nothing was deleted.".into(),
+        ),
+        Err(AppError::Conflict(why)) => {
+            (StatusCode::CONFLICT, FieldErrors::default(), format!("Nothing was deleted: {why}."))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let x = Extras { errors, message: Some(message), confirm_email: form.confirm_email, ..Extras::none() };
+    Ok(view::render_status(status, &settings_page(&state, &actor, x).await?))
+}
+
+#[derive(Template)]
+#[template(path = "account/goodbye.html")]
+struct GoodbyePage {
+    nav: Nav,
+}
+
+/// Where a deleted account's browser lands.
+pub async fn goodbye() -> Response {
+    view::render(&GoodbyePage { nav: Nav::default() })
 }

@@ -17,6 +17,7 @@ mod co_coaching;
 mod invitations;
 mod journal;
 mod learning_log;
+mod leaving;
 mod mentoring;
 mod wheel;
 
@@ -62,6 +63,22 @@ pub async fn sign_in(b: &Browser, email: &str, landing_css: &str) {
     b.fill("#password", PW).await;
     b.click("form[action='/signin'] button[type=submit]").await;
     b.wait_for(landing_css).await;
+}
+
+/// An account made directly through the app, when its sign-up is not what the test is about.
+pub async fn account(app: &TestApp, name: &str, email: &str) -> coachkit_app::Actor {
+    use coachkit_domain::account::{DisplayName, Email, Password};
+    let user = app
+        .app
+        .create_account(
+            &Email::parse(email).unwrap(),
+            &DisplayName::parse(name).unwrap(),
+            Password::parse_new(PW).unwrap(),
+            false,
+        )
+        .await
+        .unwrap();
+    coachkit_app::Actor { user, csrf_token: None, session_hash: None }
 }
 
 /// Whether the page is being shown with the dark theme (the browser asks for dark pages).

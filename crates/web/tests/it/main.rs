@@ -5,6 +5,7 @@
 
 mod accounts;
 mod api;
+mod checkins;
 mod co_coaching;
 mod co_coaching_api;
 mod health;
@@ -12,6 +13,7 @@ mod instances;
 mod journal;
 mod learning_log;
 mod learning_log_api;
+mod leaving;
 mod mail;
 mod mentoring;
 mod mentoring_api;

@@ -1,6 +1,7 @@
 //! The privacy matrix over HTTP: every role against every kind of record the foundation has
-//! (relationships, organisations, the admin's account list and outbox), through both the pages and
-//! the API. The expected statuses are written out; they are the specification.
+//! (relationships and their check-ins, organisations, the admin's account list, account deletion
+//! and outbox), through both the pages and the API. The expected statuses are written out; they
+//! are the specification.
 
 use crate::relationships::account;
 use crate::{PW, on_each_backend};
@@ -24,6 +25,7 @@ const ROLES: [&str; 9] = [
 struct World {
     relationship: String,
     org: String,
+    stranger: String,
     clients: Vec<Client>,
     tokens: Vec<Option<String>>,
 }
@@ -59,7 +61,7 @@ async fn world(app: &TestApp) -> World {
     }
     clients.push(app.client());
     tokens.push(None);
-    World { relationship, org: org.id, clients, tokens }
+    World { relationship, org: org.id, stranger: actors[3].user.id.clone(), clients, tokens }
 }
 
 /// Statuses per role for one request, in `ROLES` order.
@@ -84,6 +86,20 @@ fn rows(w: &World) -> Vec<Row> {
             None,
             [200, 200, 404, 404, 404, 404, 404, 404, 401],
         ),
+        (
+            "check-ins api",
+            Method::GET,
+            format!("/api/v1/relationships/{r}/checkins"),
+            None,
+            [200, 200, 404, 404, 404, 404, 404, 404, 401],
+        ),
+        (
+            "check-in answer api",
+            Method::POST,
+            format!("/api/v1/relationships/{r}/checkins"),
+            Some(serde_json::json!({"answer": "not_yet"})),
+            [201, 201, 404, 404, 404, 404, 404, 404, 401],
+        ),
         ("organisation page", Method::GET, format!("/orgs/{o}"), None, [404, 404, 404, 404, 200, 200, 200, 200, 303]),
         (
             "organisation api",
@@ -106,6 +122,14 @@ fn rows(w: &World) -> Vec<Row> {
             "/api/v1/admin/users".into(),
             None,
             [403, 403, 403, 403, 403, 403, 403, 200, 401],
+        ),
+        (
+            // Even the admin must type the account's e-mail: a wrong one deletes nothing (422).
+            "admin account deletion api",
+            Method::DELETE,
+            format!("/api/v1/admin/users/{}", w.stranger),
+            Some(serde_json::json!({"confirm_email": "not-the-stranger@example.org"})),
+            [403, 403, 403, 403, 403, 403, 403, 422, 401],
         ),
         (
             "admin outbox api",
