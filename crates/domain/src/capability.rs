@@ -19,6 +19,8 @@ pub enum Purpose {
     ProgrammeJoin,
     /// Join a co-coaching engagement, with or without an account (target: the invitation).
     EngagementInvite,
+    /// Turn off one kind of nudge, or all of them, from a mail (target: "user id:kind" or "user id:all").
+    Unsubscribe,
 }
 
 impl Purpose {
@@ -29,6 +31,7 @@ impl Purpose {
             Purpose::PasswordReset => "password_reset",
             Purpose::ProgrammeJoin => "programme_join",
             Purpose::EngagementInvite => "engagement_invite",
+            Purpose::Unsubscribe => "unsubscribe",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -38,6 +41,7 @@ impl Purpose {
             "password_reset" => Purpose::PasswordReset,
             "programme_join" => Purpose::ProgrammeJoin,
             "engagement_invite" => Purpose::EngagementInvite,
+            "unsubscribe" => Purpose::Unsubscribe,
             _ => return None,
         })
     }
@@ -94,6 +98,7 @@ mod tests {
             Purpose::PasswordReset,
             Purpose::ProgrammeJoin,
             Purpose::EngagementInvite,
+            Purpose::Unsubscribe,
         ] {
             assert_eq!(Purpose::parse(p.as_str()), Some(p));
         }

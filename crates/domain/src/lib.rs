@@ -10,6 +10,7 @@ pub mod ids;
 pub mod journal;
 pub mod learning_log;
 pub mod mentoring;
+pub mod nudge;
 pub mod org;
 pub mod privacy;
 pub mod relationship;

@@ -15,6 +15,8 @@ pub mod mentoring;
 mod orgs;
 mod outbox;
 mod relationships;
+mod scheduler;
+pub mod nudges;
 mod sessions;
 mod tokens;
 mod users;
