@@ -13,6 +13,8 @@ pub mod journal;
 pub mod learning_log;
 pub mod mail;
 pub mod mentoring;
+pub mod nudges;
+pub mod scheduler;
 mod orgs;
 mod passwords;
 mod relationships;

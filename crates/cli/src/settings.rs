@@ -62,7 +62,7 @@ pub struct FlagOverrides {
     pub database_url: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 14] = [
+const KNOWN_KEYS: [&str; 15] = [
     "bind",
     "data_dir",
     "database_url",
