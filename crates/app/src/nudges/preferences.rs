@@ -18,6 +18,8 @@ pub struct NudgeChoice {
     pub delivery: Delivery,
 }
 
+const BAD_ZONE: &str = "is not a time zone we know; pick a name such as Europe/Paris from the list";
+
 /// What an unsubscribe link turned off.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unsubscribed {
@@ -45,8 +47,29 @@ impl App {
     /// Sets several choices at once, given as text (from a form or JSON): all are checked
     /// before any is saved, so a bad one saves nothing.
     pub async fn set_nudge_choices(&self, actor: &Actor, wanted: &[(String, String)]) -> AppResult<Vec<NudgeChoice>> {
+        self.update_reminder_settings(actor, None, wanted).await.map(|(_, c)| c)
+    }
+
+    /// Sets the time zone (if given) and choices together: everything is checked first, so a
+    /// bad zone or a bad choice saves nothing at all.
+    pub async fn update_reminder_settings(
+        &self,
+        actor: &Actor,
+        time_zone: Option<&str>,
+        wanted: &[(String, String)],
+    ) -> AppResult<(Zone, Vec<NudgeChoice>)> {
         let mut parsed = Vec::new();
         let mut errors = Vec::new();
+        let zone = match time_zone {
+            None => None,
+            Some(name) => match Zone::parse(name) {
+                Some(z) => Some(z),
+                None => {
+                    errors.push(FieldError::new("time_zone", BAD_ZONE));
+                    None
+                }
+            },
+        };
         for (kind, delivery) in wanted {
             match (NudgeKind::parse(kind), Delivery::parse(delivery)) {
                 (Some(k), Some(d)) => parsed.push((k, d)),
@@ -60,20 +83,24 @@ impl App {
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));
         }
+        if let Some(z) = &zone {
+            self.store.set_time_zone(&actor.id(), z.name()).await?;
+            self.auth_cache.forget_user(&actor.user.id);
+        }
         for (kind, delivery) in parsed {
             self.store.set_nudge_preference(&actor.user.id, kind.as_str(), delivery.as_str()).await?;
         }
-        self.nudge_choices(actor).await
+        Ok((zone.unwrap_or_else(|| actor.user.zone()), self.nudge_choices(actor).await?))
     }
 
-    /// Sets the person's time zone from an IANA name.
-    pub async fn set_time_zone(&self, actor: &Actor, name: &str) -> AppResult<Zone> {
-        let zone = Zone::parse(name).ok_or_else(|| {
-            AppError::field("time_zone", "is not a time zone we know; pick a name such as Europe/Paris from the list")
-        })?;
-        self.store.set_time_zone(&actor.id(), zone.name()).await?;
-        self.auth_cache.forget_user(&actor.user.id);
-        Ok(zone)
+    /// Takes the browser's guess of a new account's zone; a guess we cannot read is ignored
+    /// (the person stays on UTC and can choose in Settings).
+    pub async fn guess_time_zone(&self, user: &coachkit_domain::UserId, name: &str) -> AppResult<()> {
+        if let Some(zone) = Zone::parse(name) {
+            self.store.set_time_zone(user, zone.name()).await?;
+            self.auth_cache.forget_user(user.as_str());
+        }
+        Ok(())
     }
 
     /// What a presented unsubscribe link would turn off (for its confirmation page).

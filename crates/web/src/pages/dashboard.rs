@@ -82,7 +82,7 @@ pub async fn dashboard(State(state): State<AppState>, PageActor(actor): PageActo
         .upcoming_sessions(&actor)
         .await?
         .into_iter()
-        .map(|(s, partner)| (s.id, view::date_time(s.starts_at), partner))
+        .map(|(s, partner)| (s.id, view::date_time(s.starts_at, &actor.user.zone()), partner))
         .collect();
     let actions = state
         .app
