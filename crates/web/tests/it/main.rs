@@ -15,6 +15,7 @@ mod learning_log_api;
 mod mail;
 mod mentoring;
 mod mentoring_api;
+mod nudges;
 mod orgs;
 mod privacy_matrix;
 mod relationships;
