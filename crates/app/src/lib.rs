@@ -14,10 +14,10 @@ pub mod learning_log;
 pub mod mail;
 pub mod mentoring;
 pub mod nudges;
-pub mod scheduler;
 mod orgs;
 mod passwords;
 mod relationships;
+pub mod scheduler;
 mod tokens;
 pub mod wheel;
 

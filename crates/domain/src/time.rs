@@ -41,7 +41,6 @@ pub fn day_label(at: Millis) -> String {
     format!("{day} {name} {year}")
 }
 
-
 /// A person's time zone: an IANA name ("Europe/Paris") checked against the tz database bundled
 /// into the binary (jiff's copy), so a zone works the same offline on every machine.
 #[derive(Clone, Debug)]

@@ -254,12 +254,13 @@ impl Store {
     /// this one), so two instances or two runs never send two digests in a day.
     pub async fn claim_digest(&self, user: &str, now: i64, gap_ms: i64) -> DbResult<bool> {
         self.ensure_digest_row(user).await?;
-        let done = sqlx::query("UPDATE nudge_digests SET last_digest_at = $1 WHERE user_id = $2 AND last_digest_at <= $3")
-            .bind(now)
-            .bind(user)
-            .bind(now - gap_ms)
-            .execute(&self.writer)
-            .await?;
+        let done =
+            sqlx::query("UPDATE nudge_digests SET last_digest_at = $1 WHERE user_id = $2 AND last_digest_at <= $3")
+                .bind(now)
+                .bind(user)
+                .bind(now - gap_ms)
+                .execute(&self.writer)
+                .await?;
         Ok(done.rows_affected() == 1)
     }
 

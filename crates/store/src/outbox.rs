@@ -29,8 +29,7 @@ pub struct NewMail<'a> {
     pub body: &'a str,
 }
 
-const COLUMNS: &str =
-    "id, to_addr, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error, html_body, unsubscribe_url";
+const COLUMNS: &str = "id, to_addr, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error, html_body, unsubscribe_url";
 
 impl Store {
     pub async fn enqueue_mail(&self, mail: NewMail<'_>) -> DbResult<MailId> {

@@ -46,8 +46,7 @@ pub struct NewUser<'a> {
     pub is_admin: bool,
 }
 
-const COLUMNS: &str =
-    "id, email, display_name, handle, headline, password_hash, is_admin, disabled_at, created_at, updated_at, time_zone";
+const COLUMNS: &str = "id, email, display_name, handle, headline, password_hash, is_admin, disabled_at, created_at, updated_at, time_zone";
 
 impl Store {
     /// Creates an account; `DbError::Conflict` when the e-mail or handle is taken.

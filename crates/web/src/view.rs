@@ -20,13 +20,7 @@ pub struct Nav {
 
 impl Default for Nav {
     fn default() -> Self {
-        Self {
-            user_name: None,
-            is_admin: false,
-            csrf: String::new(),
-            section: "",
-            zone: Zone::utc(),
-        }
+        Self { user_name: None, is_admin: false, csrf: String::new(), section: "", zone: Zone::utc() }
     }
 }
 

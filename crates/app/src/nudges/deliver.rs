@@ -131,7 +131,9 @@ impl App {
         };
         let mailed = self
             .store
-            .mail_nudges(std::slice::from_ref(&n.id), "sent", now, |_| content.into_mail(n.email.clone(), subject.into()))
+            .mail_nudges(std::slice::from_ref(&n.id), "sent", now, |_| {
+                content.into_mail(n.email.clone(), subject.into())
+            })
             .await?;
         Ok(mailed.is_some())
     }

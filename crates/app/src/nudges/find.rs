@@ -28,7 +28,11 @@ struct Found {
 
 fn excerpt(s: &str, n: usize) -> String {
     let s = s.trim();
-    if s.chars().count() <= n { s.to_owned() } else { format!("{}…", s.chars().take(n).collect::<String>().trim_end()) }
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(n).collect::<String>().trim_end())
+    }
 }
 
 impl App {
@@ -87,12 +91,14 @@ impl App {
             let (to, line) = match step {
                 Step::First => (
                     &i.coach_id,
-                    format!("{} asked you three days ago to work with them. Yes or no, an answer helps them plan.", i.leader_name),
+                    format!(
+                        "{} asked you three days ago to work with them. Yes or no, an answer helps them plan.",
+                        i.leader_name
+                    ),
                 ),
-                Step::Second => (
-                    &i.coach_id,
-                    format!("{}'s invitation has waited a week for your answer.", i.leader_name),
-                ),
+                Step::Second => {
+                    (&i.coach_id, format!("{}'s invitation has waited a week for your answer.", i.leader_name))
+                }
                 Step::OtherParty => (
                     &i.leader_id,
                     format!(
@@ -128,10 +134,9 @@ impl App {
                     &r.leader_id,
                     format!("No session with {} for {weeks} weeks. Is it time to plan the next one?", r.coach_name),
                 ),
-                Step::Second => (
-                    &r.leader_id,
-                    format!("Still no session with {} after {} weeks.", r.coach_name, weeks + 1),
-                ),
+                Step::Second => {
+                    (&r.leader_id, format!("Still no session with {} after {} weeks.", r.coach_name, weeks + 1))
+                }
                 Step::OtherParty => (
                     &r.coach_id,
                     format!(

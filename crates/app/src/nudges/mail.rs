@@ -91,7 +91,13 @@ impl MailContent {
     }
 
     pub fn into_mail(self, to: String, subject: String) -> RichMail {
-        RichMail { to, subject, body: self.text(), html_body: self.html(), unsubscribe_url: self.unsubscribe_url.clone() }
+        RichMail {
+            to,
+            subject,
+            body: self.text(),
+            html_body: self.html(),
+            unsubscribe_url: self.unsubscribe_url.clone(),
+        }
     }
 }
 

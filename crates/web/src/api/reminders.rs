@@ -42,7 +42,10 @@ pub struct ReminderChoiceUpdate {
 #[utoipa::path(get, path = "/api/v1/me/reminders", tag = "accounts",
     responses((status = 200, body = ReminderSettings), (status = 401, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
-pub async fn get(State(state): State<AppState>, ApiActor(actor): ApiActor) -> Result<axum::Json<ReminderSettings>, ApiError> {
+pub async fn get(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+) -> Result<axum::Json<ReminderSettings>, ApiError> {
     let choices = state.app.nudge_choices(&actor).await?;
     Ok(axum::Json(ReminderSettings { time_zone: actor.user.zone().name().to_owned(), choices }))
 }

@@ -118,7 +118,10 @@ struct UnsubscribePage {
 
 /// What the link would turn off, with one button (a GET never changes anything, so link
 /// scanners in mail programs cannot unsubscribe anyone).
-pub async fn unsubscribe_page(State(state): State<AppState>, Path(secret): Path<String>) -> Result<Response, PageError> {
+pub async fn unsubscribe_page(
+    State(state): State<AppState>,
+    Path(secret): Path<String>,
+) -> Result<Response, PageError> {
     let preview = state.app.unsubscribe_preview(&secret).await?;
     Ok(view::render(&UnsubscribePage { nav: Nav::default(), secret, what: preview.what, done: false }))
 }

@@ -312,7 +312,8 @@ async fn a_nudge_that_is_no_longer_true_is_never_sent() {
         app.app.update_session(&lena, &s.id, &input).await.unwrap();
         app.app.run_nudges_at(at + 4 * HOUR).await.unwrap();
         assert!(nudge_mail(&app.app, &lena).await.is_empty(), "the old time is never announced");
-        let states: Vec<String> = app.app.store.nudges_of(&lena.user.id).await.unwrap().into_iter().map(|n| n.state).collect();
+        let states: Vec<String> =
+            app.app.store.nudges_of(&lena.user.id).await.unwrap().into_iter().map(|n| n.state).collect();
         assert_eq!(states, vec!["void".to_owned()]);
         app.stop().await;
     })
@@ -387,4 +388,36 @@ async fn reminders_settings_page_and_api_save_all_or_nothing() {
         app.stop().await;
     })
     .await;
+}
+
+#[tokio::test]
+async fn a_nudge_goes_out_as_text_and_html_with_the_one_click_unsubscribe_headers() {
+    use coachkit_app::SmtpConfig;
+    use coachkit_testkit::smtp::SmtpSink;
+    for backend in coachkit_testkit::backends() {
+        let sink = SmtpSink::start(false).await;
+        let mut options = TestOptions::default();
+        options.config.smtp = Some(SmtpConfig {
+            host: "127.0.0.1".into(),
+            port: sink.port,
+            username: None,
+            password: None,
+            security: "none".into(),
+        });
+        let app = coachkit_testkit::spawn_app_with(backend, options).await;
+        let at = moment_for(NudgeKind::ActionOverdue);
+        let (owner, _) = occurrence(&app, NudgeKind::ActionOverdue, "smtp", at).await;
+        choose(&app.app, &owner, NudgeKind::ActionOverdue, "immediate").await;
+        app.app.run_nudges_at(at).await.unwrap();
+        let done = app.app.deliver_outbox_once("worker").await.unwrap();
+        assert_eq!((done.sent, done.failed), (1, 0));
+        let got = sink.messages();
+        let data = &got[0].data;
+        let url = nudge_mail(&app.app, &owner).await[0].unsubscribe_url.clone().unwrap();
+        assert!(data.contains(&format!("List-Unsubscribe: <{url}>")), "{data}");
+        assert!(data.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"), "{data}");
+        assert!(data.contains("multipart/alternative"), "{data}");
+        assert!(data.contains("text/plain") && data.contains("text/html"), "{data}");
+        app.stop().await;
+    }
 }
