@@ -54,6 +54,8 @@ pub struct AppConfig {
     pub argon2_memory_kib: u32,
     /// How long this instance may remember who a session or token belongs to (0 turns it off).
     pub auth_cache_ttl_ms: u64,
+    /// Weeks without a session before a relationship's parties are nudged (1 to 52).
+    pub quiet_weeks: i64,
 }
 
 impl Default for AppConfig {
@@ -66,6 +68,7 @@ impl Default for AppConfig {
             smtp: None,
             argon2_memory_kib: 19 * 1024,
             auth_cache_ttl_ms: 5_000,
+            quiet_weeks: 4,
         }
     }
 }

@@ -17,9 +17,11 @@ pub mod mail;
 pub mod markdown;
 pub mod mentoring;
 pub mod next_steps;
+pub mod nudges;
 mod orgs;
 mod passwords;
 mod relationships;
+pub mod scheduler;
 mod tokens;
 pub mod wheel;
 

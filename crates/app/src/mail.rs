@@ -6,7 +6,8 @@
 use crate::{App, SmtpConfig};
 use coachkit_domain::time::Millis;
 use coachkit_store::{MailRow, now_ms};
-use lettre::message::header::ContentType;
+use lettre::message::MultiPart;
+use lettre::message::header::{ContentType, HeaderName, HeaderValue};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::Duration;
@@ -41,14 +42,27 @@ fn transport(smtp: &SmtpConfig) -> Result<AsyncSmtpTransport<Tokio1Executor>, St
     Ok(builder.build())
 }
 
-fn message(from: &str, mail: &MailRow) -> Result<Message, String> {
-    Message::builder()
+/// The message as sent: plain text, or plain text and HTML as alternatives when the mail has
+/// both; with List-Unsubscribe and List-Unsubscribe-Post (RFC 8058 one-click) when it has an
+/// unsubscribe address.
+pub(crate) fn message(from: &str, mail: &MailRow) -> Result<Message, String> {
+    let mut builder = Message::builder()
         .from(from.parse().map_err(|e| format!("sender address: {e}"))?)
         .to(mail.to_addr.parse().map_err(|e| format!("recipient address: {e}"))?)
-        .subject(mail.subject.clone())
-        .header(ContentType::TEXT_PLAIN)
-        .body(mail.body.clone())
-        .map_err(|e| e.to_string())
+        .subject(mail.subject.clone());
+    if let Some(url) = &mail.unsubscribe_url {
+        builder = builder
+            .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".into(),
+            ));
+    }
+    let built = match &mail.html_body {
+        Some(html) => builder.multipart(MultiPart::alternative_plain_html(mail.body.clone(), html.clone())),
+        None => builder.header(ContentType::TEXT_PLAIN).body(mail.body.clone()),
+    };
+    built.map_err(|e| e.to_string())
 }
 
 impl App {

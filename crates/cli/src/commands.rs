@@ -209,43 +209,13 @@ async fn serve(app: App, settings: &Settings, load_demo: bool, started: Instant)
 
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let outbox = tokio::spawn(app.clone().run_outbox(Duration::from_secs(10), stop_rx.clone()));
-    let sweeper = tokio::spawn(sweep(app.clone(), stop_rx));
+    // One scheduler for every timed job (nudges, co-coaching, expired sessions, the search merge).
+    let scheduler = tokio::spawn(app.clone().run_scheduler(Duration::from_secs(60), stop_rx));
     coachkit_web::serve(listener, app, settings.web_config(), shutdown_signal()).await.context("serving")?;
     let _ = stop_tx.send(true);
-    let _ = tokio::join!(outbox, sweeper);
+    let _ = tokio::join!(outbox, scheduler);
     tracing::info!("stopped");
     Ok(())
-}
-
-/// Removes expired sessions and old sign-in attempts every hour, nudges quiet co-coaching teams
-/// and ends session ones whose day has passed; merges the search index at start
-/// and then once a day (see `Store::merge_search_index_step`).
-async fn sweep(app: App, mut stop: tokio::sync::watch::Receiver<bool>) {
-    let mut next_merge = std::time::Instant::now();
-    loop {
-        let day_ago = coachkit_store::now_ms() - 24 * 3_600_000;
-        if let Err(e) = app.store.sweep_expired(day_ago).await {
-            tracing::warn!(error = ?e, "sweeping expired sessions failed");
-        }
-        match app.sweep_co_coaching().await {
-            Ok(s) if s == Default::default() => {}
-            Ok(s) => tracing::info!(teams = s.nudged_teams, sessions = s.ended_session_ones, "co-coaching swept"),
-            Err(e) => tracing::warn!(error = ?e, "sweeping co-coaching failed"),
-        }
-        if std::time::Instant::now() >= next_merge {
-            next_merge += Duration::from_secs(24 * 3600);
-            let started = std::time::Instant::now();
-            match app.merge_search_index().await {
-                Ok(0) => {}
-                Ok(steps) => tracing::info!(steps, ms = started.elapsed().as_millis() as u64, "search index merged"),
-                Err(e) => tracing::warn!(error = ?e, "merging the search index failed"),
-            }
-        }
-        tokio::select! {
-            _ = tokio::time::sleep(Duration::from_secs(3600)) => {}
-            _ = stop.changed() => return,
-        }
-    }
 }
 
 async fn shutdown_signal() {

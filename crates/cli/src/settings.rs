@@ -25,6 +25,8 @@ pub struct Settings {
     pub smtp: Option<SmtpConfig>,
     /// "text" or "json".
     pub log_format: String,
+    /// Weeks without a session before a relationship's parties are nudged.
+    pub quiet_weeks: i64,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             mail_from: app.mail_from,
             smtp: None,
             log_format: "text".into(),
+            quiet_weeks: app.quiet_weeks,
         }
     }
 }
@@ -59,7 +62,7 @@ pub struct FlagOverrides {
     pub database_url: Option<String>,
 }
 
-const KNOWN_KEYS: [&str; 14] = [
+const KNOWN_KEYS: [&str; 15] = [
     "bind",
     "data_dir",
     "database_url",
@@ -73,6 +76,7 @@ const KNOWN_KEYS: [&str; 14] = [
     "mail_from",
     "smtp",
     "log_format",
+    "quiet_weeks",
     "demo",
 ];
 
@@ -119,6 +123,7 @@ impl Settings {
             session_ttl_hours: self.session_ttl_hours,
             mail_from: self.mail_from.clone(),
             smtp: self.smtp.clone(),
+            quiet_weeks: self.quiet_weeks.clamp(1, 52),
             ..AppConfig::default()
         }
     }

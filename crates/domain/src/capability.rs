@@ -22,6 +22,8 @@ pub enum Purpose {
     /// Answer "did you meet?" on one relationship as one of its parties (target: the
     /// relationship; the party is the link's creator, `created_by`).
     RelationshipCheckin,
+    /// Turn off one kind of nudge, or all of them, from a mail (target: "user id:kind" or "user id:all").
+    Unsubscribe,
 }
 
 impl Purpose {
@@ -33,6 +35,7 @@ impl Purpose {
             Purpose::ProgrammeJoin => "programme_join",
             Purpose::EngagementInvite => "engagement_invite",
             Purpose::RelationshipCheckin => "relationship_checkin",
+            Purpose::Unsubscribe => "unsubscribe",
         }
     }
     pub fn parse(s: &str) -> Option<Self> {
@@ -43,6 +46,7 @@ impl Purpose {
             "programme_join" => Purpose::ProgrammeJoin,
             "engagement_invite" => Purpose::EngagementInvite,
             "relationship_checkin" => Purpose::RelationshipCheckin,
+            "unsubscribe" => Purpose::Unsubscribe,
             _ => return None,
         })
     }
@@ -100,6 +104,7 @@ mod tests {
             Purpose::ProgrammeJoin,
             Purpose::EngagementInvite,
             Purpose::RelationshipCheckin,
+            Purpose::Unsubscribe,
         ] {
             assert_eq!(Purpose::parse(p.as_str()), Some(p));
         }

@@ -11,6 +11,7 @@ pub mod journal;
 pub mod learning_log;
 pub mod mentoring;
 pub mod next_steps;
+pub mod nudge;
 pub mod org;
 pub mod privacy;
 pub mod relationship;

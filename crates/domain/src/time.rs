@@ -56,6 +56,68 @@ pub fn ago(now: Millis, then: Millis) -> String {
     }
 }
 
+/// A person's time zone: an IANA name ("Europe/Paris") checked against the tz database bundled
+/// into the binary (jiff's copy), so a zone works the same offline on every machine.
+#[derive(Clone, Debug)]
+pub struct Zone {
+    name: String,
+    tz: jiff::tz::TimeZone,
+}
+
+impl PartialEq for Zone {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Zone {
+    /// UTC, the zone of anyone who has not chosen one.
+    pub fn utc() -> Self {
+        Self { name: "UTC".into(), tz: jiff::tz::TimeZone::UTC }
+    }
+
+    /// Parses an IANA zone name; `None` for anything the tz database does not know.
+    pub fn parse(name: &str) -> Option<Self> {
+        let name = name.trim();
+        if name.is_empty() || name.len() > 64 {
+            return None;
+        }
+        let tz = jiff::tz::db().get(name).ok()?;
+        let canonical = tz.iana_name().unwrap_or(name).to_owned();
+        Some(Self { name: canonical, tz })
+    }
+
+    /// A stored name, falling back to UTC if it ever stops parsing (a zone removed from the database).
+    pub fn from_stored(name: &str) -> Self {
+        Self::parse(name).unwrap_or_else(Self::utc)
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Every zone name the bundled database knows, sorted (for the Settings page's suggestions).
+    pub fn all_names() -> Vec<String> {
+        let mut names: Vec<String> = jiff::tz::db().available().map(|n| n.to_string()).collect();
+        names.sort();
+        names
+    }
+
+    fn zoned(&self, at: Millis) -> Option<jiff::Zoned> {
+        jiff::Timestamp::from_millisecond(at.0).ok().map(|t| t.to_zoned(self.tz.clone()))
+    }
+
+    /// The local hour (0-23) at an instant.
+    pub fn local_hour(&self, at: Millis) -> i8 {
+        self.zoned(at).map(|z| z.hour()).unwrap_or(0)
+    }
+
+    /// "21 Nov 2026 14:05 CET": the one way pages and mail write a moment for a person.
+    pub fn date_time(&self, at: Millis) -> String {
+        self.zoned(at).map(|z| z.strftime("%-d %b %Y %H:%M %Z").to_string()).unwrap_or_else(|| "-".into())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +144,21 @@ mod tests {
         assert_eq!(day_label(Millis(1_796_135_400_000)), "1 Dec 2026");
         assert_eq!(day_label(Millis(951_782_400_000)), "29 Feb 2000");
         assert_eq!(day_label(Millis(-1)), "31 Dec 1969");
+    }
+
+    #[test]
+    fn zones_parse_and_format_in_local_time() {
+        let paris = Zone::parse("Europe/Paris").unwrap();
+        assert_eq!(paris.name(), "Europe/Paris");
+        // 2026-12-03 12:00 UTC: winter time in Paris, summer time in Auckland.
+        let at = Millis(1_796_299_200_000);
+        assert_eq!(paris.date_time(at), "3 Dec 2026 13:00 CET");
+        assert_eq!(Zone::utc().date_time(at), "3 Dec 2026 12:00 UTC");
+        assert_eq!(Zone::parse("Pacific/Auckland").unwrap().date_time(at), "4 Dec 2026 01:00 NZDT");
+        assert_eq!(paris.local_hour(at), 13);
+        assert!(Zone::parse("Mars/Olympus_Mons").is_none());
+        assert!(Zone::parse("").is_none());
+        assert_eq!(Zone::from_stored("nonsense"), Zone::utc());
+        assert!(Zone::all_names().iter().any(|n| n == "America/Sao_Paulo"));
     }
 }

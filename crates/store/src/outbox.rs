@@ -17,6 +17,10 @@ pub struct MailRow {
     pub next_attempt_at: i64,
     pub sent_at: Option<i64>,
     pub last_error: Option<String>,
+    /// The HTML alternative of `body`, for mail written from the nudge templates.
+    pub html_body: Option<String>,
+    /// The one-click unsubscribe address (List-Unsubscribe) of a nudge mail.
+    pub unsubscribe_url: Option<String>,
 }
 
 pub struct NewMail<'a> {
@@ -25,7 +29,7 @@ pub struct NewMail<'a> {
     pub body: &'a str,
 }
 
-const COLUMNS: &str = "id, to_addr, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error";
+const COLUMNS: &str = "id, to_addr, subject, body, created_at, attempts, next_attempt_at, sent_at, last_error, html_body, unsubscribe_url";
 
 impl Store {
     pub async fn enqueue_mail(&self, mail: NewMail<'_>) -> DbResult<MailId> {

@@ -52,7 +52,7 @@ impl Store {
         let row: Option<Joined> = sqlx::query_as(
             "SELECT s.id_hash, s.csrf_token, s.expires_at, s.last_seen_at, \
                     u.id, u.email, u.display_name, u.handle, u.headline, u.password_hash, u.is_admin, \
-                    u.disabled_at, u.created_at, u.updated_at \
+                    u.disabled_at, u.created_at, u.updated_at, u.time_zone \
              FROM sessions s JOIN users u ON u.id = s.user_id \
              WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
         )

@@ -33,7 +33,7 @@ impl Store {
     pub async fn user_by_token(&self, token_hash: &str) -> DbResult<Option<UserRow>> {
         Ok(sqlx::query_as(
             "SELECT u.id, u.email, u.display_name, u.handle, u.headline, u.password_hash, u.is_admin, \
-                    u.disabled_at, u.created_at, u.updated_at \
+                    u.disabled_at, u.created_at, u.updated_at, u.time_zone \
              FROM api_tokens t JOIN users u ON u.id = t.user_id \
              WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL",
         )

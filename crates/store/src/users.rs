@@ -17,11 +17,16 @@ pub struct UserRow {
     pub disabled_at: Option<i64>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// The person's IANA time zone ("UTC" until they choose).
+    pub time_zone: String,
 }
 
 impl UserRow {
     pub fn user_id(&self) -> UserId {
         UserId::from_trusted(self.id.clone())
+    }
+    pub fn zone(&self) -> coachkit_domain::time::Zone {
+        coachkit_domain::time::Zone::from_stored(&self.time_zone)
     }
     pub fn is_admin(&self) -> bool {
         self.is_admin != 0
@@ -41,8 +46,7 @@ pub struct NewUser<'a> {
     pub is_admin: bool,
 }
 
-const COLUMNS: &str =
-    "id, email, display_name, handle, headline, password_hash, is_admin, disabled_at, created_at, updated_at";
+const COLUMNS: &str = "id, email, display_name, handle, headline, password_hash, is_admin, disabled_at, created_at, updated_at, time_zone";
 
 impl Store {
     /// Creates an account; `DbError::Conflict` when the e-mail or handle is taken.
@@ -127,6 +131,17 @@ impl Store {
         .bind(id.as_str())
         .fetch_optional(&self.writer)
         .await?)
+    }
+
+    /// Sets the person's time zone (already parsed into a known IANA name).
+    pub async fn set_time_zone(&self, id: &UserId, zone: &str) -> DbResult<()> {
+        sqlx::query("UPDATE users SET time_zone = $1, updated_at = $2 WHERE id = $3")
+            .bind(zone)
+            .bind(now_ms())
+            .bind(id.as_str())
+            .execute(&self.writer)
+            .await?;
+        Ok(())
     }
 
     /// Replaces the password hash and signs the person out everywhere (their sessions are removed

@@ -4,15 +4,24 @@ use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use coachkit_app::Actor;
+use coachkit_domain::time::Zone;
 
 /// What the layout needs: who is signed in, the CSRF token for the sign-out form, and which
 /// section of the navigation is current.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Nav {
     pub user_name: Option<String>,
     pub is_admin: bool,
     pub csrf: String,
     pub section: &'static str,
+    /// The viewer's time zone: every moment on the page is written in it.
+    pub zone: Zone,
+}
+
+impl Default for Nav {
+    fn default() -> Self {
+        Self { user_name: None, is_admin: false, csrf: String::new(), section: "", zone: Zone::utc() }
+    }
 }
 
 impl Nav {
@@ -22,7 +31,12 @@ impl Nav {
             is_admin: actor.user.is_admin(),
             csrf: actor.csrf_token.clone().unwrap_or_default(),
             section,
+            zone: actor.user.zone(),
         }
+    }
+    /// A moment as this viewer reads it (templates call `nav.at(x)`).
+    pub fn at(&self, ms: impl std::borrow::Borrow<i64>) -> String {
+        date_time(ms, &self.zone)
     }
     /// Error pages know nobody: they show neither the signed-in menu nor sign-in links.
     pub fn error() -> Self {
@@ -101,22 +115,22 @@ pub fn date(ms: impl std::borrow::Borrow<i64>) -> String {
         .unwrap_or_else(|| "-".into())
 }
 
-/// "21 Nov 2026 14:05 UTC" from milliseconds (by value or by reference).
-pub fn date_time(ms: impl std::borrow::Borrow<i64>) -> String {
-    let ms = *ms.borrow();
-    let fmt = time::macros::format_description!("[day padding:none] [month repr:short] [year] [hour]:[minute] UTC");
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .ok()
-        .and_then(|t| t.format(&fmt).ok())
-        .unwrap_or_else(|| "-".into())
+/// "21 Nov 2026 15:05 CET" from milliseconds, in the viewer's zone: the one function through
+/// which pages write a moment (handlers pass `actor.user.zone()`, templates call `nav.at`).
+pub fn date_time(ms: impl std::borrow::Borrow<i64>, zone: &Zone) -> String {
+    zone.date_time(coachkit_domain::time::Millis(*ms.borrow()))
 }
 
 #[cfg(test)]
 mod tests {
+    use coachkit_domain::time::Zone;
+
     #[test]
     fn formats() {
         assert_eq!(super::date(0), "1 Jan 1970");
-        assert_eq!(super::date_time(90_061_000), "2 Jan 1970 01:01 UTC");
+        assert_eq!(super::date_time(90_061_000, &Zone::utc()), "2 Jan 1970 01:01 UTC");
+        let paris = Zone::parse("Europe/Paris").unwrap();
+        assert_eq!(super::date_time(90_061_000, &paris), "2 Jan 1970 02:01 CET");
         assert_eq!(super::url_encode("/a b?c=d&e"), "%2Fa+b%3Fc%3Dd%26e");
     }
 }

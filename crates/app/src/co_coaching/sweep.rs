@@ -1,4 +1,4 @@
-//! What happens without anyone pressing a button, run by `coachkit serve`'s hourly sweep: a team
+//! What happens without anyone pressing a button, run hourly by the scheduler (`crate::scheduler`): a team
 //! quiet for a week gets one nudge a week by mail, and a session one whose day has passed with the
 //! cards open is ended as the facilitator would (teamed, or session two cancelled if no team).
 

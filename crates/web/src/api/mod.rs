@@ -13,6 +13,7 @@ mod learning_log;
 mod mentoring;
 mod orgs;
 mod relationships;
+mod reminders;
 mod tokens;
 mod wheel;
 
@@ -37,6 +38,7 @@ pub fn routes() -> Router<AppState> {
         .route("/password-reset/{secret}", post(accounts::reset))
         .route("/me", get(accounts::me).patch(accounts::update_me).delete(accounts::delete_me))
         .route("/me/password", post(accounts::change_password))
+        .route("/me/reminders", get(reminders::get).put(reminders::put))
         .route("/relationships", get(relationships::list).post(relationships::invite))
         .route("/relationships/{id}", get(relationships::get_one))
         .route("/relationships/{id}/checkins", get(relationships::checkins).post(relationships::check_in))
@@ -179,7 +181,8 @@ pub fn openapi_json() -> String {
     info(title = "coachkit API", description = "Self-hosted coaching and mentoring. All times are milliseconds since the Unix epoch."),
     paths(
         accounts::sign_up, accounts::sign_in, accounts::sign_out, accounts::request_reset, accounts::reset,
-        accounts::me, accounts::update_me, accounts::change_password, accounts::delete_me,
+        accounts::me, accounts::update_me, accounts::change_password, accounts::delete_me, reminders::get,
+        reminders::put,
         relationships::list, relationships::invite, relationships::get_one, relationships::change,
         relationships::invitation, relationships::answer, relationships::check_in, relationships::checkins,
         orgs::list, orgs::create, orgs::get_one, orgs::set_member, orgs::remove_member,

@@ -90,6 +90,8 @@ struct SignUpPage {
     nav: Nav,
     next: String,
     invite: String,
+    /// The zone guessed by the browser, kept when the form comes back with errors.
+    time_zone: String,
     invite_only: bool,
     display_name: String,
     email: String,
@@ -112,6 +114,7 @@ pub async fn signup_page(
         nav: Nav::signed_out(csrf),
         next,
         invite: q.invite.unwrap_or_default(),
+        time_zone: String::new(),
         invite_only: state.app.config.signup == SignupMode::InviteOnly,
         display_name: String::new(),
         email: String::new(),
@@ -131,6 +134,9 @@ pub struct SignUpForm {
     password: String,
     next: Option<String>,
     invite: Option<String>,
+    /// The browser's zone, filled in by `/static/time_zone.js`; empty without scripts.
+    #[serde(default)]
+    time_zone: String,
 }
 
 pub async fn signup(State(state): State<AppState>, jar: CookieJar, CsrfForm(form): CsrfForm<SignUpForm>) -> Response {
@@ -138,6 +144,10 @@ pub async fn signup(State(state): State<AppState>, jar: CookieJar, CsrfForm(form
     let invite = form.invite.clone().filter(|s| !s.is_empty());
     match state.app.sign_up(&form.email, &form.display_name, &form.password, invite.as_deref()).await {
         Ok(signed_in) => {
+            if let Err(e) = state.app.guess_time_zone(&signed_in.user.user_id(), &form.time_zone).await {
+                // The account exists and works on UTC; the zone can be chosen in Settings.
+                tracing::warn!(error = ?e, "could not store the guessed time zone");
+            }
             let jar = jar.add(auth::session_cookie(signed_in.session_secret.expose(), &state));
             let to = if next == "/" { "/dashboard".to_owned() } else { next };
             (jar, Redirect::to(&to)).into_response()
@@ -153,6 +163,7 @@ pub async fn signup(State(state): State<AppState>, jar: CookieJar, CsrfForm(form
                 nav: Nav::signed_out(csrf),
                 next,
                 invite: invite.unwrap_or_default(),
+                time_zone: form.time_zone,
                 invite_only: state.app.config.signup == SignupMode::InviteOnly,
                 display_name: form.display_name,
                 email: form.email,

@@ -85,11 +85,11 @@ pub async fn page(
             .into_iter()
             .map(|m| MailLine {
                 state: match (m.sent_at, &m.last_error) {
-                    (Some(t), _) => format!("sent {}", view::date_time(t)),
+                    (Some(t), _) => format!("sent {}", view::date_time(t, &actor.user.zone())),
                     (None, Some(_)) => format!("retrying (attempt {})", m.attempts),
                     (None, None) => "waiting".into(),
                 },
-                queued: view::date_time(m.created_at),
+                queued: view::date_time(m.created_at, &actor.user.zone()),
                 to: m.to_addr,
                 subject: m.subject,
             })

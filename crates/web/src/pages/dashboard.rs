@@ -10,6 +10,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use coachkit_app::RelationshipView;
 use coachkit_app::next_steps::{NextStep, OrgLine, When};
 use coachkit_domain::relationship::{RelationshipStatus, Side};
+use coachkit_domain::time::Zone;
 
 #[derive(Template)]
 #[template(path = "landing.html")]
@@ -49,14 +50,14 @@ pub struct StepLine {
     pub calendar: Option<String>,
 }
 
-fn step_line(step: NextStep) -> StepLine {
+fn step_line(step: NextStep, zone: &Zone) -> StepLine {
     let when = step.at.map(|at| match step.when {
-        When::At => format!("on {}", view::date_time(at.0)),
+        When::At => format!("on {}", view::date_time(at.0, zone)),
         When::Due => format!("due {}", view::date(at.0)),
         When::By => format!("by {}", view::date(at.0)),
         When::Closes => format!("closes {}", view::date(at.0)),
-        When::SessionOne => format!("session one on {}", view::date_time(at.0)),
-        When::SessionTwo => format!("session two on {}", view::date_time(at.0)),
+        When::SessionOne => format!("session one on {}", view::date_time(at.0, zone)),
+        When::SessionTwo => format!("session two on {}", view::date_time(at.0, zone)),
     });
     StepLine { text: step.text, href: step.href, action: step.action, when, late: step.late, calendar: step.calendar }
 }
@@ -88,9 +89,10 @@ pub async fn dashboard(State(state): State<AppState>, PageActor(actor): PageActo
     // Two queries: the relationships (invitations to answer and the two lists) and every other
     // line of every practice at once.
     let (relationships, next) = tokio::try_join!(state.app.relationships(&actor), state.app.next_steps(&actor))?;
+    let zone = actor.user.zone();
     let pending = |r: &&RelationshipView| r.status == RelationshipStatus::Pending;
     let page = Dashboard {
-        steps: next.steps.into_iter().map(step_line).collect(),
+        steps: next.steps.into_iter().map(|s| step_line(s, &zone)).collect(),
         nav: Nav::for_actor(&actor, "dashboard"),
         name: actor.user.display_name.clone(),
         to_answer: relationships

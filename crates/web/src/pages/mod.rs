@@ -12,6 +12,7 @@ mod mentoring;
 mod orgs;
 mod practices;
 mod relationships;
+mod reminders;
 mod settings;
 mod wheel;
 
@@ -45,6 +46,8 @@ pub fn routes() -> Router<AppState> {
         .route("/settings", get(settings::page))
         .route("/settings/profile", post(settings::profile))
         .route("/settings/password", post(settings::password))
+        .route("/settings/reminders", get(reminders::page).post(reminders::save))
+        .route("/unsubscribe/{secret}", get(reminders::unsubscribe_page).post(reminders::unsubscribe))
         .route("/settings/tokens", post(settings::create_token))
         .route("/settings/tokens/{id}/revoke", post(settings::revoke_token))
         .route("/settings/delete", post(settings::delete_account))

@@ -130,7 +130,14 @@ pub async fn show(
             .sessions(&actor, &r.id)
             .await?
             .into_iter()
-            .map(|s| (s.id, view::date_time(s.starts_at), s.status.as_str(), s.agenda.map(|a| excerpt(&a, 90))))
+            .map(|s| {
+                (
+                    s.id,
+                    view::date_time(s.starts_at, &actor.user.zone()),
+                    s.status.as_str(),
+                    s.agenda.map(|a| excerpt(&a, 90)),
+                )
+            })
             .collect()
     } else {
         vec![]

@@ -12,6 +12,16 @@ async fn sign_up_through_the_page_lands_on_the_dashboard() {
         b.fill("#email", "ada@example.org").await;
         b.fill("#password", PW).await;
         b.screenshot_desktop_and_phone("form").await;
+        // The served script put the browser's own zone in the hidden field.
+        let browser_zone = b
+            .execute("return Intl.DateTimeFormat().resolvedOptions().timeZone", vec![])
+            .await
+            .unwrap()
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(!browser_zone.is_empty());
+        assert_eq!(b.value("input[name=time_zone]").await, browser_zone);
 
         b.click("form[action='/signup'] button[type=submit]").await;
         b.wait_for("#next-heading").await;
@@ -22,6 +32,8 @@ async fn sign_up_through_the_page_lands_on_the_dashboard() {
 
         let user = app.app.store.user_by_email("ada@example.org").await.unwrap().expect("the account exists");
         assert_eq!(user.display_name, "Ada Lovelace");
+        let zone = coachkit_domain::time::Zone::parse(&browser_zone).expect("a zone the tz database knows");
+        assert_eq!(user.time_zone, zone.name(), "the account starts in the browser's time zone");
         // The browser holds a session the server knows, for this account.
         let cookie = b.get_named_cookie("ck_session").await.expect("a session cookie");
         let actor = app.app.actor_from_session(cookie.value()).await.unwrap().expect("a live session");

@@ -18,6 +18,7 @@ mod mail;
 mod mentoring;
 mod mentoring_api;
 mod next_steps;
+mod nudges;
 mod orgs;
 mod privacy_matrix;
 mod relationships;

@@ -42,7 +42,10 @@ pub async fn page(
     };
     let page = Page {
         nav,
-        session_one: view::date_time(p.session_one_at),
+        session_one: view::date_time(
+            p.session_one_at,
+            &actor.as_ref().map(|a| a.user.zone()).unwrap_or_else(coachkit_domain::time::Zone::utc),
+        ),
         display_name: p.name.clone(),
         p,
         secret,
@@ -94,7 +97,10 @@ pub async fn join(
                 Refusal { form: "join", problems: problems(&e), errors: FieldErrors::from_app(&e).unwrap_or_default() };
             let page = Page {
                 nav,
-                session_one: view::date_time(p.session_one_at),
+                session_one: view::date_time(
+                    p.session_one_at,
+                    &actor.as_ref().map(|a| a.user.zone()).unwrap_or_else(coachkit_domain::time::Zone::utc),
+                ),
                 display_name: field(&pairs, "display_name").to_owned(),
                 p,
                 secret,

@@ -107,7 +107,7 @@ async fn build(
         members_b: of(Side::B),
         teamed: p.stage == Stage::Teamed,
         last_activity: p.activity.1.map(view::date).unwrap_or_else(|| "nothing yet".into()),
-        session_two: view::date_time(p.session_two_at),
+        session_two: view::date_time(p.session_two_at, &actor.user.zone()),
         outcome_owner_a: oa,
         outcome_owner_b: ob,
         items,

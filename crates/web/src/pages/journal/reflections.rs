@@ -145,7 +145,7 @@ pub async fn show(
             .reflection_history(&actor, &id)
             .await?
             .into_iter()
-            .map(|(f, t, at)| (f, t, view::date_time(at)))
+            .map(|(f, t, at)| (f, t, view::date_time(at, &actor.user.zone())))
             .collect()
     } else {
         vec![]

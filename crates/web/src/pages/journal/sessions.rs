@@ -179,7 +179,7 @@ pub async fn show(
     let g = &p.session.grow;
     Ok(view::render(&ShowPage {
         nav: Nav::for_actor(&actor, "journal"),
-        when: view::date_time(p.session.starts_at),
+        when: view::date_time(p.session.starts_at, &actor.user.zone()),
         status: p.session.status.as_str(),
         partner: p.relationship.partner_name(),
         is_coach: p.relationship.my_side == Some(Side::Coach),

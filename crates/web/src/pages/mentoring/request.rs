@@ -157,7 +157,7 @@ async fn render(
         problems,
         notice: notice.to_owned(),
         notice_at: section_of(flash_of(notice)),
-        thanks_sent: p.thanks_sent_at.map(view::date_time).unwrap_or_default(),
+        thanks_sent: p.thanks_sent_at.map(|t| view::date_time(t, &actor.user.zone())).unwrap_or_default(),
         thanks_default: p.thanks.clone().unwrap_or(thanks_default),
         p,
     };
