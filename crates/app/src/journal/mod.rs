@@ -64,6 +64,7 @@ pub fn audience_label(audience: &Audience, partners: &[RelationshipView]) -> Str
         }
         Audience::AllMyCoaches => "all my coaches and mentors".into(),
         Audience::Public => "everyone (public)".into(),
+        Audience::ItemReaders => "everyone who can read it".into(),
         Audience::ProgrammeFacilitators(_) => "programme facilitators".into(),
         Audience::ProgrammeMembers(_) => "programme members".into(),
         Audience::Team(_) => "team".into(),
