@@ -13,6 +13,8 @@ pub fn routes() -> Router<AppState> {
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))
         .route("/static/app.css", get(stylesheet))
+        .route("/static/favicon.svg", get(favicon))
+        .route("/favicon.ico", get(favicon))
 }
 
 /// The process is up. Also the benchmark's "framework ceiling" route.
@@ -39,4 +41,11 @@ const CSS: &str = include_str!("../static/app.css");
 
 async fn stylesheet() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], CSS)
+}
+
+/// Our own small drawing (a figure under a lamp), served for browsers that ask `/favicon.ico` too.
+const FAVICON: &str = include_str!("../static/favicon.svg");
+
+async fn favicon() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")], FAVICON)
 }

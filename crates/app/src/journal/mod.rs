@@ -23,7 +23,7 @@ pub use actions::{ActionInput, ActionView};
 pub use coaching::{ClientCard, QuestionBrief, SessionBrief, WheelBrief};
 pub use killer::KillerView;
 pub use positions::{PageContent, PositionView, PublicPage, PublishedPosition};
-pub use prep::Prep;
+pub use prep::{Prep, PrepNote};
 pub use questions::QuestionView;
 pub use reflections::{ReflectionInput, ReflectionView};
 pub use replies::{ReplyInput, ReplyView};

@@ -61,13 +61,18 @@ struct Dashboard {
     actions: Vec<(String, Option<String>, bool)>,
     /// (request id, what it needs next)
     advice: Vec<(String, String)>,
+    /// How many of the people the actor coaches shared something new since their last session.
+    clients_with_news: usize,
+    /// Co-coaching engagements and learning-log programmes the actor facilitates: (link, name).
+    facilitating: Vec<(String, String)>,
 }
 
 pub fn rel_line(r: &RelationshipView) -> RelLine {
     RelLine {
         id: r.id.to_string(),
         partner: r.partner_name(),
-        kind: r.kind.as_str(),
+        // One word per side: what the other person is to the reader ("coach", "client", ...).
+        kind: if r.my_side == Some(Side::Coach) { r.kind.leader_title() } else { r.kind.partner_title() },
         status: r.status.as_str(),
         since: view::date(r.answered_at.unwrap_or(r.created_at).0),
     }
@@ -93,8 +98,29 @@ pub async fn dashboard(State(state): State<AppState>, PageActor(actor): PageActo
         .map(|a| (a.text, a.due_at.map(view::date), a.overdue))
         .collect();
     let advice = state.app.advice_next_steps(&actor).await?;
+    let clients_with_news = state.app.coach_home(&actor).await?.iter().filter(|c| c.has_news()).count();
+    // What a facilitator runs, so their dashboard is never empty.
+    let mut facilitating: Vec<(String, String)> = state
+        .app
+        .learning_log_home(&actor)
+        .await?
+        .facilitating
+        .into_iter()
+        .map(|p| (format!("/learning-log/{}", p.id), format!("Learning log: {}", p.name)))
+        .collect();
+    facilitating.extend(
+        state
+            .app
+            .my_engagements(&actor)
+            .await?
+            .into_iter()
+            .filter(|e| e.facilitating)
+            .map(|e| (format!("/co-coaching/{}", e.id), format!("Co-coaching: {} ({})", e.common_area, e.orgs))),
+    );
     let page = Dashboard {
         advice,
+        clients_with_news,
+        facilitating,
         upcoming,
         actions,
         nav: Nav::for_actor(&actor, "dashboard"),
