@@ -96,7 +96,14 @@ impl App {
             .assessments
             .into_iter()
             .filter(|a| {
-                let m = meta(RecordKind::WheelAssessment, &a.id, &a.owner_id, &a.audience, a.audience_target.clone(), a.shared_at);
+                let m = meta(
+                    RecordKind::WheelAssessment,
+                    &a.id,
+                    &a.owner_id,
+                    &a.audience,
+                    a.audience_target.clone(),
+                    a.shared_at,
+                );
                 privacy::can_read(&viewer, &m).allowed()
             })
             .map(|a| (a.owner_id, WheelBrief { id: a.id, template_name: a.template_name, taken_at: a.taken_at }))
@@ -105,7 +112,14 @@ impl App {
             .questions
             .into_iter()
             .filter(|q| {
-                let m = meta(RecordKind::OpenQuestion, &q.id, &q.owner_id, &q.audience, q.audience_target.clone(), q.shared_at);
+                let m = meta(
+                    RecordKind::OpenQuestion,
+                    &q.id,
+                    &q.owner_id,
+                    &q.audience,
+                    q.audience_target.clone(),
+                    q.shared_at,
+                );
                 privacy::can_read(&viewer, &m).allowed()
             })
             .map(|q| (q.owner_id, QuestionBrief { id: q.id, text: q.text, status: q.status }))
@@ -117,10 +131,14 @@ impl App {
                 let leader = rel.leader_id.as_str().to_owned();
                 let mine = |rid: &str| rid == rel.id.as_str();
                 let sessions: Vec<_> = rows.sessions.iter().filter(|s| mine(&s.relationship_id)).collect();
-                let brief = |s: &&coachkit_store::journal::CoachSessionRow| SessionBrief { id: s.id.clone(), starts_at: s.starts_at };
+                let brief = |s: &&coachkit_store::journal::CoachSessionRow| SessionBrief {
+                    id: s.id.clone(),
+                    starts_at: s.starts_at,
+                };
                 let held: Vec<_> = sessions.iter().filter(|s| s.status == "held").collect();
                 let last_session = held.last().map(|s| brief(s));
-                let next_session = sessions.iter().find(|s| s.status == "planned" && s.starts_at >= now - 3_600_000).map(brief);
+                let next_session =
+                    sessions.iter().find(|s| s.status == "planned" && s.starts_at >= now - 3_600_000).map(brief);
                 let notes_to_write = held.iter().rev().filter(|s| s.noted == 0).take(5).map(|s| brief(s)).collect();
                 let of_leader = |owner: &str| owner == leader;
                 ClientCard {

@@ -71,16 +71,15 @@ impl App {
             if r.status != RelationshipStatus::Active {
                 continue;
             }
-            match (r.my_side, r.coach_id.clone()) {
-                (Some(Side::Coach), _) if r.leader_id.as_str() == row.author_id => {
-                    partners.push((r.id.clone(), r.leader_id.clone(), r.leader_name.clone()));
-                }
-                (Some(Side::Leader), Some(coach)) if actor.user.id == row.author_id => {
-                    if self.may_read_as(&coach, &item).await? {
-                        partners.push((r.id.clone(), coach, r.partner_name()));
-                    }
-                }
-                _ => {}
+            let coaching_the_author = r.my_side == Some(Side::Coach) && r.leader_id.as_str() == row.author_id;
+            if coaching_the_author {
+                partners.push((r.id.clone(), r.leader_id.clone(), r.leader_name.clone()));
+            } else if r.my_side == Some(Side::Leader)
+                && actor.user.id == row.author_id
+                && let Some(coach) = r.coach_id.clone()
+                && self.may_read_as(&coach, &item).await?
+            {
+                partners.push((r.id.clone(), coach, r.partner_name()));
             }
         }
         Ok(Circle { partners })
@@ -130,7 +129,11 @@ impl App {
                         let named = partners.iter().find(|p| p.id == rel);
                         // The one person on the other side of the author's relationship.
                         let name = named.map(|p| {
-                            if p.leader_id.as_str() == r.author_id { p.partner_name_for_coach_slot() } else { p.leader_name.clone() }
+                            if p.leader_id.as_str() == r.author_id {
+                                p.partner_name_for_coach_slot()
+                            } else {
+                                p.leader_name.clone()
+                            }
                         });
                         format!("only {}", name.unwrap_or_else(|| "one person".into()))
                     }
@@ -150,7 +153,12 @@ impl App {
     }
 
     /// Replies to a reflection; tells each reader it reaches through the outbox.
-    pub async fn reply_to_reflection(&self, actor: &Actor, reflection_id: &str, input: &ReplyInput) -> AppResult<String> {
+    pub async fn reply_to_reflection(
+        &self,
+        actor: &Actor,
+        reflection_id: &str,
+        input: &ReplyInput,
+    ) -> AppResult<String> {
         let (row, _) = self.readable_reflection(actor, reflection_id).await?;
         let choices = self.reply_choices(actor, &row.id).await?;
         if choices.is_empty() {
@@ -172,7 +180,12 @@ impl App {
         };
         let id = RecordId::new().to_string();
         let at = self.store.create_reply(&id, REFLECTION, &row.id, &actor.user.id, &body, &audience).await?;
-        let reply = RecordMeta::owned(RecordKind::Reply, UserId::from_trusted(actor.user.id.clone()), audience, coachkit_domain::time::Millis(at));
+        let reply = RecordMeta::owned(
+            RecordKind::Reply,
+            UserId::from_trusted(actor.user.id.clone()),
+            audience,
+            coachkit_domain::time::Millis(at),
+        );
         self.mail_reply_readers(actor, &row, &reply).await?;
         Ok(id)
     }

@@ -3,8 +3,8 @@
 use super::ReflectionView;
 use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
-use coachkit_domain::journal::ThemeName;
 use coachkit_domain::RelationshipId;
+use coachkit_domain::journal::ThemeName;
 use coachkit_domain::relationship::Side;
 use coachkit_store::journal::ThemeSummary;
 use serde::Serialize;
@@ -38,7 +38,12 @@ impl App {
     /// A leader's theme as one of their coaches or mentors sees it: the leader's label and only
     /// the reflections on it the policy lets the coach read. "Not found" when the coach may read
     /// none of them, so a theme's existence is not given away.
-    pub async fn leader_theme_page(&self, actor: &Actor, relationship: &RelationshipId, key: &str) -> AppResult<ThemePage> {
+    pub async fn leader_theme_page(
+        &self,
+        actor: &Actor,
+        relationship: &RelationshipId,
+        key: &str,
+    ) -> AppResult<ThemePage> {
         let (rel, side) = self.party_of(actor, relationship).await?;
         if side != Side::Coach {
             return Err(AppError::NotFound("theme"));

@@ -48,7 +48,10 @@ fn choice(c: AudienceChoice) -> ReplyChoice {
 /// The people I coach or mentor: what each shared since our last session, the next session, what I owe.
 #[utoipa::path(get, path = "/api/v1/coaching", tag = "journal",
     responses((status = 200, body = [ClientCard])), security(("token" = []), ("session" = [])))]
-pub async fn home(State(state): State<AppState>, ApiActor(actor): ApiActor) -> Result<axum::Json<Vec<ClientCard>>, ApiError> {
+pub async fn home(
+    State(state): State<AppState>,
+    ApiActor(actor): ApiActor,
+) -> Result<axum::Json<Vec<ClientCard>>, ApiError> {
     Ok(axum::Json(state.app.coach_home(&actor).await?))
 }
 

@@ -115,12 +115,9 @@ async fn a_mentor_reads_a_shared_reflection_in_context_and_replies_to_the_leader
 
         b.fill("#reply-body", "What would you need to see, weekly, to feel you had not lost it?").await;
         let only = format!("relationship:{rel}");
-        b.execute(
-            "document.querySelector('#reply-audience').value = arguments[0]",
-            vec![serde_json::json!(only)],
-        )
-        .await
-        .unwrap();
+        b.execute("document.querySelector('#reply-audience').value = arguments[0]", vec![serde_json::json!(only)])
+            .await
+            .unwrap();
         b.click("form[action$='/replies'] button[type=submit]").await;
         let thread = b.wait_for("#replies article.reply").await;
         assert!(thread.contains("seen by only Priya Leader"), "{thread}");
@@ -136,7 +133,10 @@ async fn a_mentor_reads_a_shared_reflection_in_context_and_replies_to_the_leader
         let o = b.another_person().await;
         signed_in(&o, "olu@example.org").await;
         o.open(&format!("/journal/reflections/{id}")).await;
-        assert!(o.wait_for("article.card").await.contains("Handing over the budget"), "the other mentor reads the reflection");
+        assert!(
+            o.wait_for("article.card").await.contains("Handing over the budget"),
+            "the other mentor reads the reflection"
+        );
         let page = o.wait_for("main").await;
         assert!(!page.contains("feel you had not lost it"), "but not a reply meant for the leader only");
         // A 404 for a signed-in person keeps the navigation.

@@ -79,7 +79,11 @@ impl From<ClientCard> for Client {
             wheels: c
                 .wheels
                 .iter()
-                .map(|w| Line { href: format!("/wheel/{}", w.id), text: w.template_name.clone(), when: view::date(w.taken_at) })
+                .map(|w| Line {
+                    href: format!("/wheel/{}", w.id),
+                    text: w.template_name.clone(),
+                    when: view::date(w.taken_at),
+                })
                 .collect(),
             questions: c.questions.iter().map(|q| (q.text.clone(), question_status(&q.status))).collect(),
             notes_to_write: c.notes_to_write.iter().map(|s| session(&s.id, s.starts_at)).collect(),

@@ -167,7 +167,13 @@ async fn show_page(
     let r = state.app.reflection(actor, id).await?;
     let mine = r.author_id == actor.user.id;
     let history = if mine {
-        state.app.reflection_history(actor, id).await?.into_iter().map(|(f, t, at)| (f, t, view::date_time(at))).collect()
+        state
+            .app
+            .reflection_history(actor, id)
+            .await?
+            .into_iter()
+            .map(|(f, t, at)| (f, t, view::date_time(at)))
+            .collect()
     } else {
         vec![]
     };

@@ -200,7 +200,11 @@ pub(crate) fn people_line(r: &coachkit_app::RelationshipView) -> String {
     match r.my_side {
         Some(Side::Coach) => format!(
             "Your {} {}, your {}",
-            if r.kind == coachkit_domain::relationship::RelationshipKind::Coaching { "coaching of" } else { "mentoring of" },
+            if r.kind == coachkit_domain::relationship::RelationshipKind::Coaching {
+                "coaching of"
+            } else {
+                "mentoring of"
+            },
             r.leader_name,
             r.kind.leader_title()
         ),

@@ -63,7 +63,7 @@ async fn arrange(app: &TestApp, c: &Cast) -> Records {
             .unwrap();
     }
     app.app.ask_open_question(&c.leader, "question-marker-q12", "all_my_coaches").await.unwrap();
-    app.app.create_position(&c.leader, "position-marker-q13", "", "", &[public.clone()]).await.unwrap();
+    app.app.create_position(&c.leader, "position-marker-q13", "", "", std::slice::from_ref(&public)).await.unwrap();
     app.app.publish_page(&c.leader, "").await.unwrap();
     let to_mentor = format!("relationship:{}", c.with_mentor);
     let to_other = format!("relationship:{}", c.with_other);

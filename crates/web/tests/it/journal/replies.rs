@@ -31,7 +31,8 @@ async fn a_mentor_replies_to_the_leader_only_and_bad_replies_save_nothing() {
         // Refused: empty, too long, an audience that is not offered. Nothing is saved.
         let long = "x".repeat(4_001);
         let other_rel = format!("relationship:{}", c.with_other);
-        for (body, audience) in [("   ", "item_readers"), (long.as_str(), "item_readers"), ("fine", other_rel.as_str())] {
+        for (body, audience) in [("   ", "item_readers"), (long.as_str(), "item_readers"), ("fine", other_rel.as_str())]
+        {
             let resp = mentor.submit(&page, &action, &[("body", body), ("audience", audience)]).await;
             assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
             assert!(resp.text().await.unwrap().contains("Nothing was sent"));
@@ -43,7 +44,8 @@ async fn a_mentor_replies_to_the_leader_only_and_bad_replies_save_nothing() {
         assert!(resp.status().is_client_error(), "{}", resp.status());
 
         let only_leader = format!("relationship:{}", c.with_mentor);
-        let resp = mentor.submit(&page, &action, &[("body", "the pause was the answer"), ("audience", &only_leader)]).await;
+        let resp =
+            mentor.submit(&page, &action, &[("body", "the pause was the answer"), ("audience", &only_leader)]).await;
         assert_eq!(resp.status(), StatusCode::SEE_OTHER);
         let leader = client_for(&app, "leader@example.org").await;
         let seen = leader.page(&page, StatusCode::OK).await;
@@ -53,7 +55,8 @@ async fn a_mentor_replies_to_the_leader_only_and_bad_replies_save_nothing() {
 
         // One notice, to the leader only, naming who replied; the words stay behind sign-in.
         let to_leader = app.app.store.mail_to("leader@example.org").await.unwrap();
-        let notice = to_leader.iter().find(|m| m.subject.contains("Mo Mentor replied")).expect("a notice to the leader");
+        let notice =
+            to_leader.iter().find(|m| m.subject.contains("Mo Mentor replied")).expect("a notice to the leader");
         assert!(!notice.body.contains("the pause was the answer"));
         assert!(notice.body.contains(&format!("/journal/reflections/{r}")));
         let to_other = app.app.store.mail_to("other@example.org").await.unwrap();
@@ -81,10 +84,12 @@ async fn replies_over_json_follow_the_same_rules() {
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
         assert_eq!(body["fields"][0]["field"], "body");
         let (status, created) = http
-            .json(Method::POST, &path, Some(json!({"body": "to all of us", "audience": "item_readers"})), &[(
-                "authorization",
-                &mentor,
-            )])
+            .json(
+                Method::POST,
+                &path,
+                Some(json!({"body": "to all of us", "audience": "item_readers"})),
+                &[("authorization", &mentor)],
+            )
             .await;
         assert_eq!(status, StatusCode::CREATED, "{created}");
         for (who, sees) in [(&leader, true), (&other, true), (&mentor, true)] {
