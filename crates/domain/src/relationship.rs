@@ -32,6 +32,14 @@ impl RelationshipKind {
             Self::Mentoring => "mentor",
         }
     }
+    /// What the coach side calls the leader, on every page: a coach's "client", a mentor's
+    /// "mentee". One word per kind, so one relationship is never named two ways.
+    pub fn leader_title(self) -> &'static str {
+        match self {
+            Self::Coaching => "client",
+            Self::Mentoring => "mentee",
+        }
+    }
 }
 
 /// Where a relationship stands.

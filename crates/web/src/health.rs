@@ -14,6 +14,8 @@ pub fn routes() -> Router<AppState> {
         .route("/metrics", get(metrics))
         .route("/static/app.css", get(stylesheet))
         .route("/static/time_zone.js", get(time_zone_script))
+        .route("/static/favicon.svg", get(favicon))
+        .route("/favicon.ico", get(favicon))
 }
 
 /// The process is up. Also the benchmark's "framework ceiling" route.
@@ -50,4 +52,11 @@ async fn time_zone_script() -> impl IntoResponse {
         [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
         TIME_ZONE_JS,
     )
+}
+
+/// Our own small drawing (a figure under a lamp), served for browsers that ask `/favicon.ico` too.
+const FAVICON: &str = include_str!("../static/favicon.svg");
+
+async fn favicon() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "image/svg+xml"), (header::CACHE_CONTROL, "public, max-age=86400")], FAVICON)
 }

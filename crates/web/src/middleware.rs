@@ -20,6 +20,7 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 /// Wraps `routes` in every layer. Layers run outside-in in the reverse order they are added.
 pub fn wrap(routes: Router<AppState>, state: AppState) -> Router<AppState> {
     let inner = routes
+        .layer(from_fn(keep_nav_on_error_pages))
         .layer(from_fn_with_state(state.clone(), auth::resolve_actor))
         .layer(from_fn(check_origin))
         .layer(axum::extract::DefaultBodyLimit::max(state.web.max_body_bytes))
@@ -59,6 +60,25 @@ async fn check_origin(request: Request, next: Next) -> Response {
     } else {
         view::error_page(StatusCode::FORBIDDEN, "Refused", message)
     }
+}
+
+/// A 4xx page for a signed-in person keeps their navigation: the page is drawn again with it
+/// (handlers' errors and the unknown-address fallback know no actor; this layer, inside identity,
+/// does). Signed-out visitors keep the bare page.
+async fn keep_nav_on_error_pages(request: Request, next: Next) -> Response {
+    let actor = request.extensions().get::<auth::Resolved>().and_then(|r| r.0.clone()).map(|(a, _)| a);
+    let response = next.run(request).await;
+    let (Some(actor), Some(words)) = (actor, response.extensions().get::<view::ErrorPageWords>().cloned()) else {
+        return response;
+    };
+    let status = response.status();
+    let mut again = view::error_page_with(view::Nav::for_actor(&actor, ""), status, &words.title, &words.message);
+    for name in [header::LOCATION, header::RETRY_AFTER] {
+        if let Some(v) = response.headers().get(&name) {
+            again.headers_mut().insert(name, v.clone());
+        }
+    }
+    again
 }
 
 /// Gives internal errors their body: the request id to quote, never the cause (already logged).

@@ -77,8 +77,23 @@ struct ErrorPage<'a> {
     request_id: Option<&'a str>,
 }
 
+/// An error page's words, kept on the response so `middleware::keep_nav_on_error_pages` can draw
+/// it again with the navigation of whoever is signed in (a handler's error knows no actor).
+#[derive(Clone, Debug)]
+pub struct ErrorPageWords {
+    pub title: String,
+    pub message: String,
+}
+
 pub fn error_page(status: StatusCode, title: &str, message: &str) -> Response {
-    let page = ErrorPage { nav: Nav::error(), status: status.as_u16(), title, message, request_id: None };
+    let mut r = error_page_with(Nav::error(), status, title, message);
+    r.extensions_mut().insert(ErrorPageWords { title: title.to_owned(), message: message.to_owned() });
+    r
+}
+
+/// The error page with a given navigation.
+pub fn error_page_with(nav: Nav, status: StatusCode, title: &str, message: &str) -> Response {
+    let page = ErrorPage { nav, status: status.as_u16(), title, message, request_id: None };
     // An error page must never itself fail into a loop: fall back to plain text.
     match page.render() {
         Ok(html) => (status, Html(html)).into_response(),

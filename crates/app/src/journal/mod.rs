@@ -5,12 +5,14 @@
 
 mod actions;
 pub(crate) mod calendar;
+mod coaching;
 pub mod export;
 mod killer;
 mod positions;
 mod prep;
 mod questions;
 mod reflections;
+mod replies;
 mod search;
 mod sessions;
 mod themes;
@@ -18,11 +20,13 @@ pub mod time;
 
 pub(crate) use actions::view_for_coach;
 pub use actions::{ActionInput, ActionView};
+pub use coaching::{ClientCard, QuestionBrief, SessionBrief, WheelBrief};
 pub use killer::KillerView;
 pub use positions::{PageContent, PositionView, PublicPage, PublishedPosition};
-pub use prep::Prep;
+pub use prep::{Prep, PrepNote};
 pub use questions::QuestionView;
 pub use reflections::{ReflectionInput, ReflectionView};
+pub use replies::{ReplyInput, ReplyView};
 pub use search::SearchResult;
 pub use sessions::{SessionInput, SessionPage, SessionView};
 pub use themes::ThemePage;
@@ -64,6 +68,7 @@ pub fn audience_label(audience: &Audience, partners: &[RelationshipView]) -> Str
         }
         Audience::AllMyCoaches => "all my coaches and mentors".into(),
         Audience::Public => "everyone (public)".into(),
+        Audience::ItemReaders => "everyone who can read it".into(),
         Audience::ProgrammeFacilitators(_) => "programme facilitators".into(),
         Audience::ProgrammeMembers(_) => "programme members".into(),
         Audience::Team(_) => "team".into(),

@@ -22,12 +22,25 @@ pub struct Prep {
     pub open_questions: Vec<String>,
     pub last_killer_question: Option<KillerView>,
     pub themes: Vec<String>,
+    /// Only in the coach's own view (empty when the leader previews): the coach's notes on this
+    /// relationship's sessions, newest first, and every killer question of the leader's that
+    /// this coach asked.
+    pub my_notes: Vec<PrepNote>,
+    pub asked_before: Vec<KillerView>,
+}
+
+/// One of the coach's own notes, beside the session it is about.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct PrepNote {
+    pub session_id: String,
+    pub starts_at: i64,
+    pub body: String,
 }
 
 impl App {
     /// The preparation view of a relationship, as its coach or mentor sees it.
     pub async fn prep(&self, actor: &Actor, relationship: &RelationshipId) -> AppResult<Prep> {
-        let (rel, _) = self.party_of(actor, relationship).await?;
+        let (rel, side) = self.party_of(actor, relationship).await?;
         let coach_id = rel.coach_id.clone().ok_or(AppError::NotFound("relationship"))?;
         let coach = self.store.user_by_id(&coach_id).await?.ok_or(AppError::NotFound("relationship"))?;
         let coach_view = Viewer::Member(self.store.member_facts(&coach).await?);
@@ -81,7 +94,39 @@ impl App {
             .collect();
         let last_killer_question =
             self.store.last_killer_question(rel.id.as_str()).await?.and_then(|k| KillerView::visible(&coach_view, k));
-        Ok(Prep { relationship: rel, since, shared, open_actions, open_questions, last_killer_question, themes })
+        // The coach's own additions: their notes are theirs (never in the leader's preview), and
+        // the questions they asked are read through the policy like any killer question.
+        let (my_notes, asked_before) = if side == Side::Coach {
+            let notes = self
+                .store
+                .coach_notes_of_relationship(rel.id.as_str(), &actor.user.id)
+                .await?
+                .into_iter()
+                .map(|(session_id, starts_at, body)| PrepNote { session_id, starts_at, body })
+                .collect();
+            let asked = self
+                .store
+                .killer_questions_of(leader)
+                .await?
+                .into_iter()
+                .filter(|k| k.asked_by.as_deref() == Some(actor.user.id.as_str()))
+                .filter_map(|k| KillerView::visible(&coach_view, k))
+                .collect();
+            (notes, asked)
+        } else {
+            (vec![], vec![])
+        };
+        Ok(Prep {
+            relationship: rel,
+            since,
+            shared,
+            open_actions,
+            open_questions,
+            last_killer_question,
+            themes,
+            my_notes,
+            asked_before,
+        })
     }
 
     /// Mails the preparation view to the coach or mentor (the leader sends it).

@@ -29,6 +29,7 @@ pub struct ReflectionInput {
 pub struct ReflectionView {
     pub id: String,
     pub author_id: String,
+    pub author_name: String,
     pub title: Option<String>,
     pub body: String,
     /// Who may see it, in words ("only me", "Gareth", "public").
@@ -53,6 +54,7 @@ impl ReflectionView {
             audience_value: audience_value(&audience),
             id: r.id,
             author_id: r.author_id,
+            author_name: r.author_name,
             title: r.title,
             body: r.body,
             mentor_name: r.mentor_name,

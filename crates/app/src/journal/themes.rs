@@ -3,7 +3,9 @@
 use super::ReflectionView;
 use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
+use coachkit_domain::RelationshipId;
 use coachkit_domain::journal::ThemeName;
+use coachkit_domain::relationship::Side;
 use coachkit_store::journal::ThemeSummary;
 use serde::Serialize;
 
@@ -29,6 +31,32 @@ impl App {
         let partners = self.my_mentors(actor).await?;
         let mut reflections: Vec<ReflectionView> =
             rows.into_iter().map(|r| ReflectionView::from_row(r, &partners)).collect();
+        self.add_themes(&mut reflections).await?;
+        Ok(ThemePage { label, key: key.key().to_owned(), reflections })
+    }
+
+    /// A leader's theme as one of their coaches or mentors sees it: the leader's label and only
+    /// the reflections on it the policy lets the coach read. "Not found" when the coach may read
+    /// none of them, so a theme's existence is not given away.
+    pub async fn leader_theme_page(
+        &self,
+        actor: &Actor,
+        relationship: &RelationshipId,
+        key: &str,
+    ) -> AppResult<ThemePage> {
+        let (rel, side) = self.party_of(actor, relationship).await?;
+        if side != Side::Coach {
+            return Err(AppError::NotFound("theme"));
+        }
+        let key = ThemeName::parse(&key.replace('-', " ")).map_err(|_| AppError::NotFound("theme"))?;
+        let (label, rows) =
+            self.store.theme_page(rel.leader_id.as_str(), key.key()).await?.ok_or(AppError::NotFound("theme"))?;
+        let viewer = self.member(actor).await?;
+        let mut reflections: Vec<ReflectionView> =
+            rows.into_iter().filter_map(|r| ReflectionView::visible(&viewer, r, &[])).collect();
+        if reflections.is_empty() {
+            return Err(AppError::NotFound("theme"));
+        }
         self.add_themes(&mut reflections).await?;
         Ok(ThemePage { label, key: key.key().to_owned(), reflections })
     }

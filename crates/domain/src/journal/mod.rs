@@ -96,6 +96,7 @@ pub mod limits {
     pub const REFLECTION_TITLE: usize = 160;
     pub const REFLECTION_BODY: usize = 20_000;
     pub const QUESTION: usize = 500;
+    pub const REPLY: usize = 4_000;
     pub const ACTION: usize = 500;
     pub const POSITION_STATEMENT: usize = 280;
     pub const POSITION_EXPLANATION: usize = 4_000;

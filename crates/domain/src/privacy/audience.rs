@@ -19,6 +19,9 @@ pub enum Audience {
     Team(TeamId),
     /// Anyone with the link, signed in or not.
     Public,
+    /// Whoever may read the record this one answers (a reply's "everyone it is shared with").
+    /// It means nothing on its own: only [`super::can_read_reply`] gives it readers.
+    ItemReaders,
 }
 
 impl Audience {
@@ -32,6 +35,7 @@ impl Audience {
             Audience::ProgrammeMembers(p) => ("programme_members", Some(p.as_str())),
             Audience::Team(t) => ("team", Some(t.as_str())),
             Audience::Public => ("public", None),
+            Audience::ItemReaders => ("item_readers", None),
         }
     }
 
@@ -45,6 +49,7 @@ impl Audience {
             ("programme_members", Some(t)) => Audience::ProgrammeMembers(ProgrammeId::from_trusted(t)),
             ("team", Some(t)) => Audience::Team(TeamId::from_trusted(t)),
             ("public", _) => Audience::Public,
+            ("item_readers", _) => Audience::ItemReaders,
             _ => Audience::Private,
         }
     }
@@ -64,6 +69,7 @@ mod tests {
             Audience::ProgrammeMembers(ProgrammeId::new()),
             Audience::Team(TeamId::new()),
             Audience::Public,
+            Audience::ItemReaders,
         ];
         for a in all {
             let (w, t) = a.to_parts();

@@ -15,7 +15,7 @@ const ROLES: &str = "OCMEBSFPTANG";
 const AUDIENCES: [&str; 7] = ["private", "relationship", "all_my_coaches", "facilitators", "members", "team", "public"];
 
 #[rustfmt::skip]
-const EXPECTED: [(RecordKind, [&str; 7]); 16] = [
+const EXPECTED: [(RecordKind, [&str; 7]); 17] = [
     //                              private        relationship   all_my_coaches facilitators   members        team           public
     (RecordKind::Session,          ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
     (RecordKind::KillerQuestion,   ["O...........", "OC..........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
@@ -33,6 +33,8 @@ const EXPECTED: [(RecordKind, [&str; 7]); 16] = [
     (RecordKind::ValueRecord,      ["O...........", "O...........", "O...........", "O...........", "O.....FP....", "O...........", "O..........."]),
     (RecordKind::AdviceRequest,    ["O...........", "OC..........", "OCME........", "O...........", "O...........", "O...........", "O..........."]),
     (RecordKind::AdviceItem,       ["O...........", "OC..........", "OCME........", "O...........", "O...........", "O...........", "O..........."]),
+    // Read without the item it answers, a reply is its author's alone (see the reply matrix).
+    (RecordKind::Reply,            ["O...........", "O...........", "O...........", "O...........", "O...........", "O...........", "O..........."]),
 ];
 
 struct World {
@@ -278,4 +280,108 @@ fn co_coaching_entries_and_value_are_changed_by_their_author_alone() {
             assert_eq!(writers, "O...........", "{kind:?} {audience:?}");
         }
     }
+}
+
+/// Column order of the reply matrix: L the leader who owns the item, C the mentor of r1, M the
+/// mentor of r2 (active), E the mentor of r3 (ended at 2 000), B the mentor of r4 (ended at 500),
+/// S a stranger, A the instance admin, N anonymous, G a guest link.
+const REPLY_ROLES: &str = "LCMEBSANG";
+
+/// (who writes the reply, the item's audience, the reply's audience, when the reply is written,
+/// who may read the reply). The item is always shared at 1 000.
+#[rustfmt::skip]
+const REPLY_EXPECTED: [(char, &str, &str, i64, &str); 16] = [
+    ('C', "relationship:r1", "relationship:r1", 1_500, "LC......."),
+    ('C', "relationship:r1", "item_readers",    1_500, "LC......."),
+    ('C', "all_my_coaches",  "relationship:r1", 1_500, "LC......."),
+    ('C', "all_my_coaches",  "item_readers",    1_500, "LCME....."),
+    // E's relationship ended before this reply was written: E keeps the item, not the reply.
+    ('C', "all_my_coaches",  "item_readers",    3_000, "LCM......"),
+    ('C', "public",          "relationship:r1", 1_500, "LC......."),
+    // A thread on a public item stays within the leader's coaches and mentors.
+    ('C', "public",          "item_readers",    1_500, "LCME....."),
+    ('C', "all_my_coaches",  "private",         1_500, ".C......."),
+    // An audience a reply may not have is private.
+    ('C', "all_my_coaches",  "all_my_coaches",  1_500, ".C......."),
+    ('C', "all_my_coaches",  "public",          1_500, ".C......."),
+    // r2 is M's relationship with L, not C's: it names nobody for C's reply.
+    ('C', "all_my_coaches",  "relationship:r2", 1_500, ".C......."),
+    ('L', "all_my_coaches",  "relationship:r2", 1_500, "L.M......"),
+    ('L', "all_my_coaches",  "item_readers",    1_500, "LCME....."),
+    // The leader cannot reach a mentor through a reply on an item that mentor may not read.
+    ('L', "relationship:r1", "relationship:r2", 1_500, "L........"),
+    ('L', "private",         "item_readers",    1_500, "L........"),
+    ('E', "all_my_coaches",  "item_readers",    1_500, "LCME....."),
+];
+
+#[test]
+fn replies_reach_exactly_the_part_of_the_items_readers_their_author_chose() {
+    let leader = UserId::new();
+    let rels: Vec<RelationshipId> = (0..4).map(|_| RelationshipId::new()).collect();
+    let ended = [None, None, Some(2_000), Some(500)];
+    let mentors: Vec<UserId> = (0..4).map(|_| UserId::new()).collect();
+    let leader_ties = (0..4)
+        .map(|i| Tie {
+            relationship: rels[i].clone(),
+            partner: mentors[i].clone(),
+            my_side: Side::Leader,
+            ended_at: ended[i].map(Millis),
+        })
+        .collect();
+    let mut viewers = vec![Viewer::Member(Member { ties: leader_ties, ..Member::alone(leader.clone()) })];
+    for i in 0..4 {
+        let t = Tie {
+            relationship: rels[i].clone(),
+            partner: leader.clone(),
+            my_side: Side::Coach,
+            ended_at: ended[i].map(Millis),
+        };
+        viewers.push(Viewer::Member(Member { ties: vec![t], ..Member::alone(mentors[i].clone()) }));
+    }
+    viewers.push(Viewer::Member(Member::alone(UserId::new())));
+    viewers.push(Viewer::Member(Member { instance_admin: true, ..Member::alone(UserId::new()) }));
+    viewers.push(Viewer::Anonymous);
+    viewers.push(Viewer::Guest { capability: CapabilityId::new(), target: RecordId::new() });
+    assert_eq!(viewers.len(), REPLY_ROLES.len());
+
+    let audience = |name: &str| match name {
+        "private" => Audience::Private,
+        "relationship:r1" => Audience::Relationship(rels[0].clone()),
+        "relationship:r2" => Audience::Relationship(rels[1].clone()),
+        "all_my_coaches" => Audience::AllMyCoaches,
+        "public" => Audience::Public,
+        "item_readers" => Audience::ItemReaders,
+        other => panic!("unknown audience {other}"),
+    };
+    let author_of = |c: char| match c {
+        'L' => leader.clone(),
+        'C' => mentors[0].clone(),
+        'E' => mentors[2].clone(),
+        other => panic!("unknown author {other}"),
+    };
+    let mut failures = vec![];
+    for (author, item_audience, reply_audience, written_at, expected) in REPLY_EXPECTED {
+        let item = RecordMeta::owned(RecordKind::Reflection, leader.clone(), audience(item_audience), Millis(1_000));
+        let reply =
+            RecordMeta::owned(RecordKind::Reply, author_of(author), audience(reply_audience), Millis(written_at));
+        let got: String = viewers
+            .iter()
+            .zip(REPLY_ROLES.chars())
+            .map(|(v, role)| if can_read_reply(v, &reply, &item).allowed() { role } else { '.' })
+            .collect();
+        if got != expected {
+            failures.push(format!(
+                "{author} on {item_audience} to {reply_audience} at {written_at}: expected {expected}, got {got}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "reply matrix mismatches:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn only_a_replys_author_changes_it() {
+    let author = UserId::new();
+    let reply = RecordMeta::owned(RecordKind::Reply, author.clone(), Audience::ItemReaders, Millis(1));
+    assert!(can_write(&Viewer::Member(Member::alone(author)), &reply));
+    assert!(!can_write(&Viewer::Member(Member::alone(UserId::new())), &reply));
 }

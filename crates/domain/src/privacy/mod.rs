@@ -76,7 +76,9 @@ pub fn can_read(viewer: &Viewer, record: &RecordMeta) -> Decision {
         }
         // Note: `m.instance_admin` is deliberately never consulted below.
         Viewer::Member(m) => match audience {
-            Audience::Private | Audience::Public => Decision::Deny,
+            // A reply read without the record it answers: nobody but its author.
+            _ if record.kind == RecordKind::Reply => Decision::Deny,
+            Audience::Private | Audience::Public | Audience::ItemReaders => Decision::Deny,
             Audience::Relationship(r) => {
                 let ok = m.ties.iter().any(|t| &t.relationship == r && t.partner == record.owner && t.covers(record));
                 if ok { Decision::Allow(Grant::Partner) } else { Decision::Deny }
@@ -110,6 +112,46 @@ pub fn can_read(viewer: &Viewer, record: &RecordMeta) -> Decision {
                 }
             }
         },
+    }
+}
+
+/// May `viewer` read `reply`, written in the thread of `item`? Its author always. Anyone else
+/// only as a member who may read `item` as if it had been shared when the reply was written (so
+/// a relationship that ended before the reply never sees it), and then only if the reply's
+/// audience names them: `Relationship(r)` is the author's partner in `r`, `ItemReaders` is every
+/// such reader of the item. Anonymous visitors and guest links never read replies, even on a
+/// public item.
+pub fn can_read_reply(viewer: &Viewer, reply: &RecordMeta, item: &RecordMeta) -> Decision {
+    let Viewer::Member(m) = viewer else { return Decision::Deny };
+    if m.id == reply.owner {
+        return Decision::Allow(Grant::Owner);
+    }
+    if reply.kind != RecordKind::Reply || !reply.kind.permits(&reply.audience) {
+        return Decision::Deny;
+    }
+    // A thread is a conversation between a leader and their coaches and mentors, never with the
+    // public: on a public item, "everyone it is shared with" means everyone in that circle.
+    // The item's audience is first checked against its own kind (fail closed); what remains is
+    // read with the reflection's rules, which know every audience a thread can have.
+    let audience = match item.kind.permits(&item.audience).then_some(&item.audience) {
+        Some(Audience::Public) => Audience::AllMyCoaches,
+        Some(a) => a.clone(),
+        None => Audience::Private,
+    };
+    let item_then = RecordMeta {
+        kind: RecordKind::Reflection,
+        audience,
+        shared_at: item.shared_at.max(reply.shared_at),
+        ..item.clone()
+    };
+    let Decision::Allow(grant) = can_read(viewer, &item_then) else { return Decision::Deny };
+    match &reply.audience {
+        Audience::ItemReaders => Decision::Allow(grant),
+        Audience::Relationship(r) => {
+            let ok = m.ties.iter().any(|t| &t.relationship == r && t.partner == reply.owner && t.covers(reply));
+            if ok { Decision::Allow(Grant::Partner) } else { Decision::Deny }
+        }
+        _ => Decision::Deny,
     }
 }
 

@@ -47,10 +47,14 @@ pub enum RecordKind {
     AdviceRequest,
     /// One expert's three pieces of advice; sealed until every expert has answered.
     AdviceItem,
+    // Across practices.
+    /// A reply in the thread of another record (a coach answering a shared reflection): its
+    /// readers are the part of that record's readers its author chose, never more.
+    Reply,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 16] = [
+    pub const ALL: [RecordKind; 17] = [
         RecordKind::Session,
         RecordKind::KillerQuestion,
         RecordKind::SessionDetail,
@@ -67,6 +71,7 @@ impl RecordKind {
         RecordKind::ValueRecord,
         RecordKind::AdviceRequest,
         RecordKind::AdviceItem,
+        RecordKind::Reply,
     ];
 
     /// Which audiences a kind may be given. The product's promises live here: a session's private
@@ -95,6 +100,8 @@ impl RecordKind {
             // A leader may show their request (and, where an expert agreed, that expert's advice,
             // once the seal has opened) to their own coaches; never to a programme or the public.
             K::AdviceRequest | K::AdviceItem => matches!(audience, A::Private | A::Relationship(_) | A::AllMyCoaches),
+            // One person across a relationship, or everyone who may read the record answered.
+            K::Reply => matches!(audience, A::Private | A::Relationship(_) | A::ItemReaders),
         }
     }
 }

@@ -97,6 +97,22 @@ impl Store {
     }
 
     /// The owner's open actions, soonest due first (no date last).
+    /// The actions of a coach's clients worth the coach's notice: done since the last held
+    /// session, or open and past due at `now` (see `coaching.rs`). Candidates only.
+    pub async fn actions_for_coach_home(&self, coach: &str, now: i64) -> DbResult<Vec<ActionRow>> {
+        use super::coaching::{CLIENTS, SINCE};
+        Ok(sqlx::query_as(&format!(
+            "{SELECT} {CLIENTS} AND cr.leader_id = a.owner_id \
+             WHERE ((a.audience = 'relationship' AND a.audience_target = cr.id) OR a.audience = 'all_my_coaches') \
+               AND ((a.status = 'done' AND a.updated_at >= {SINCE}) OR (a.status = 'open' AND a.due_at < $2)) \
+             ORDER BY a.updated_at DESC LIMIT 500"
+        ))
+        .bind(coach)
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     pub async fn open_actions_of(&self, owner: &str, limit: i64) -> DbResult<Vec<ActionRow>> {
         Ok(sqlx::query_as(&format!(
             "{SELECT} WHERE a.owner_id = $1 AND a.status = 'open' \

@@ -4,6 +4,7 @@
 //! same transaction.
 
 mod actions;
+pub(crate) mod coaching;
 mod export;
 pub(crate) mod forget;
 mod import;
@@ -11,17 +12,20 @@ mod killer;
 mod positions;
 mod questions;
 mod reflections;
+mod replies;
 mod search;
 mod sessions;
 mod themes;
 
 pub use actions::{ActionRow, NewAction};
+pub use coaching::{CoachHomeRows, CoachSessionRow};
 pub use export::{AuthoredNote, JournalExport, PartnerRow};
 pub use import::{HistoryRelationship, ImportKind, ImportTx, Stamps};
 pub use killer::{KillerRow, ToolkitRow};
 pub use positions::{PageRow, PositionRow, VersionRow};
 pub use questions::QuestionRow;
 pub use reflections::{NewReflection, ReflectionRow};
+pub use replies::ReplyRow;
 pub use search::{SearchArg, search_statement};
 pub use search::{SearchHit, SearchScope};
 pub(crate) use sessions::insert_session_row;

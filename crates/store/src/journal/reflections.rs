@@ -9,6 +9,7 @@ use coachkit_domain::privacy::Audience;
 pub struct ReflectionRow {
     pub id: String,
     pub author_id: String,
+    pub author_name: String,
     pub session_id: Option<String>,
     pub relationship_id: Option<String>,
     /// The mentor the reflection came from (the other party of `relationship_id`), for pages.
@@ -34,9 +35,9 @@ pub struct NewReflection<'a> {
     pub theme_ids: &'a [String],
 }
 
-pub(crate) const SELECT: &str = "SELECT r.id, r.author_id, r.session_id, r.relationship_id, \
+pub(crate) const SELECT: &str = "SELECT r.id, r.author_id, a.display_name AS author_name, r.session_id, r.relationship_id, \
     c.display_name AS mentor_name, r.title, r.body, r.audience, r.audience_target, r.shared_at, r.created_at, r.updated_at \
-    FROM reflections r LEFT JOIN relationships rel ON rel.id = r.relationship_id \
+    FROM reflections r JOIN users a ON a.id = r.author_id LEFT JOIN relationships rel ON rel.id = r.relationship_id \
     LEFT JOIN users c ON c.id = rel.coach_id";
 
 /// The reflection's row, its themes and its search document, as written here or brought in by an
@@ -143,6 +144,20 @@ impl Store {
         .await?)
     }
 
+    /// What the leaders of a coach's active relationships addressed to their coaches since each
+    /// relationship's last held session (see `coaching.rs`). Candidates only.
+    pub async fn reflections_for_coach_home(&self, coach: &str) -> DbResult<Vec<ReflectionRow>> {
+        use super::coaching::{CLIENTS, SINCE};
+        Ok(sqlx::query_as(&format!(
+            "{SELECT} {CLIENTS} AND cr.leader_id = r.author_id \
+             WHERE ((r.audience = 'relationship' AND r.audience_target = cr.id) OR r.audience IN ('all_my_coaches', 'public')) \
+               AND r.shared_at >= {SINCE} ORDER BY r.shared_at DESC LIMIT 500"
+        ))
+        .bind(coach)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Rewrites a reflection's text, themes and audience; logs an audience change.
     #[allow(clippy::too_many_arguments)] // the editable fields of a reflection
     pub async fn update_reflection(
@@ -219,6 +234,10 @@ impl Store {
     pub async fn delete_reflection(&self, id: &str) -> DbResult<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query("DELETE FROM reflections WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM replies WHERE item_kind = 'reflection' AND item_id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         super::unindex(&mut tx, id).await?;
         tx.commit().await?;
         Ok(done.rows_affected() == 1)

@@ -209,6 +209,24 @@ impl Store {
     }
 
     /// The notes on a session written by `author`.
+    /// The coach's notes on one relationship's sessions, newest session first: (session id,
+    /// session time, note). For the coach's own preparation view.
+    pub async fn coach_notes_of_relationship(
+        &self,
+        relationship_id: &str,
+        author_id: &str,
+    ) -> DbResult<Vec<(String, i64, String)>> {
+        Ok(sqlx::query_as(
+            "SELECT s.id, s.starts_at, n.body FROM session_notes n JOIN journal_sessions s ON s.id = n.session_id \
+             WHERE s.relationship_id = $1 AND n.author_id = $2 AND n.kind = 'coach_note' \
+             ORDER BY s.starts_at DESC LIMIT 20",
+        )
+        .bind(relationship_id)
+        .bind(author_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     pub async fn notes_by(&self, session_id: &str, author_id: &str) -> DbResult<Vec<NoteRow>> {
         Ok(sqlx::query_as(
             "SELECT id, session_id, author_id, kind, body, audience, audience_target, shared_at, updated_at \

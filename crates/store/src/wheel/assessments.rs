@@ -221,6 +221,21 @@ impl Store {
         .await?)
     }
 
+    /// Finished assessments the leaders of a coach's active relationships shared with the coach
+    /// side since each relationship's last held session. Candidates only.
+    pub async fn wheel_assessments_for_coach_home(&self, coach: &str) -> DbResult<Vec<AssessmentRow>> {
+        use crate::journal::coaching::{CLIENTS, SINCE};
+        Ok(sqlx::query_as(&format!(
+            "{SELECT} {CLIENTS} AND cr.leader_id = a.owner_id \
+             WHERE ((a.audience = 'relationship' AND a.audience_target = cr.id) OR a.audience = 'all_my_coaches') \
+               AND a.status = 'complete' AND (a.shared_at >= {SINCE} OR a.updated_at >= {SINCE}) \
+             ORDER BY a.taken_at DESC LIMIT 200"
+        ))
+        .bind(coach)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// What `leader` addressed to the coach side: to this relationship or to all their coaches.
     /// Candidates only: the policy decides per row.
     pub async fn wheel_assessments_for_coach(

@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod co_coaching;
 mod common_responses;
+mod coaching;
 mod extract;
 mod journal;
 mod journal_more;
@@ -87,6 +88,8 @@ pub fn routes() -> Router<AppState> {
             "/journal/reflections/{id}",
             get(journal::reflection).put(journal::edit_reflection).delete(journal::delete_reflection),
         )
+        .route("/journal/reflections/{id}/replies", get(coaching::thread).post(coaching::reply))
+        .route("/coaching", get(coaching::home))
         .route("/relationships/{id}/sessions", post(journal::plan_session))
         .route("/relationships/{id}/actions", get(journal::relationship_actions))
         .route("/journal/sessions/{id}", get(journal::session).put(journal::update_session))
@@ -198,6 +201,7 @@ pub fn openapi_json() -> String {
         journal_more::delete_position, journal_more::move_position, journal_more::publish, journal_more::page_flags,
         journal_more::prep, journal_more::send_prep, journal_more::ask, journal_more::question_status,
         journal_more::question_progress, journal_more::toolkit, journal_more::add_to_toolkit,
+        coaching::home, coaching::thread, coaching::reply,
         leader::home, leader::create, leader::get_one, leader::send, leader::replace, leader::withdraw,
         leader::choose_thread, leader::check_goal, leader::save_goal, leader::add_step, leader::done, leader::thank,
         leader::set_audience,

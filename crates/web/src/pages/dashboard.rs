@@ -73,13 +73,16 @@ struct Dashboard {
     clients: Vec<RelLine>,
     orgs: Vec<OrgLine>,
     steps: Vec<StepLine>,
+    /// How many of the people the actor coaches shared something new since their last session.
+    clients_with_news: usize,
 }
 
 pub fn rel_line(r: &RelationshipView) -> RelLine {
     RelLine {
         id: r.id.to_string(),
         partner: r.partner_name(),
-        kind: r.kind.as_str(),
+        // One word per side: what the other person is to the reader ("coach", "client", ...).
+        kind: if r.my_side == Some(Side::Coach) { r.kind.leader_title() } else { r.kind.partner_title() },
         status: r.status.as_str(),
         since: view::date(r.answered_at.unwrap_or(r.created_at).0),
     }
@@ -91,7 +94,15 @@ pub async fn dashboard(State(state): State<AppState>, PageActor(actor): PageActo
     let (relationships, next) = tokio::try_join!(state.app.relationships(&actor), state.app.next_steps(&actor))?;
     let zone = actor.user.zone();
     let pending = |r: &&RelationshipView| r.status == RelationshipStatus::Pending;
+    // Only for someone who coaches or mentors: the coach's home's reads, to say whether a client
+    // shared something new (six more queries; everyone else's dashboard stays at two).
+    let clients_with_news = if relationships.iter().any(|r| r.my_side == Some(Side::Coach)) {
+        state.app.coach_home(&actor).await?.iter().filter(|c| c.has_news()).count()
+    } else {
+        0
+    };
     let page = Dashboard {
+        clients_with_news,
         steps: next.steps.into_iter().map(|s| step_line(s, &zone)).collect(),
         nav: Nav::for_actor(&actor, "dashboard"),
         name: actor.user.display_name.clone(),

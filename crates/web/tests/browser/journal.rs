@@ -101,7 +101,7 @@ async fn leader_logs_a_session_and_keeps_a_private_detail() {
         assert_eq!(b.wait_for("h1").await, "Session 3 Nov 2026 09:30 UTC");
         assert_eq!(b.texts("main .row-between .status").await, ["held"]);
         let meta = b.wait_for("main p.meta").await;
-        assert!(meta.starts_with("Lena Leader with Mo Mentor · 45 minutes"), "{meta}");
+        assert!(meta.starts_with("You with Mo Mentor, your mentor · 45 minutes"), "{meta}");
         assert_eq!(b.texts("main h2").await.first().map(String::as_str), Some("Agenda"));
         assert_eq!(b.wait_for("main .prose").await, "Handing the quarterly report over to Sam");
         assert_eq!(b.texts("dl.facts dt").await, ["Goal", "Reality", "Options", "Way forward"]);

@@ -14,6 +14,7 @@
 
 mod accounts;
 mod co_coaching;
+mod coaching;
 mod invitations;
 mod journal;
 mod learning_log;

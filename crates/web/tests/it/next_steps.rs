@@ -61,7 +61,7 @@ async fn late_things_come_first_and_each_person_sees_only_their_own() {
         // Someone with nothing to do is told so, and the stranger sees none of it.
         let page = client_for(&app, "stranger@example.org").await.page("/dashboard", StatusCode::OK).await;
         let card = next_card(&page);
-        assert!(card.contains("Nothing is waiting for you right now"), "{card}");
+        assert!(card.contains("Nothing is waiting for you."), "{card}");
         assert!(!card.contains("Lena") && !card.contains("Ask Jo"), "{card}");
     })
     .await;

@@ -82,7 +82,7 @@ pub async fn index(
         .map(|r| RelLine {
             id: r.id.to_string(),
             partner: r.partner_name(),
-            kind: if r.my_side == Some(Side::Coach) { "I coach" } else { r.kind.partner_title() },
+            kind: if r.my_side == Some(Side::Coach) { r.kind.leader_title() } else { r.kind.partner_title() },
         })
         .collect();
     let actions = state

@@ -2,6 +2,7 @@
 //! editor, search), session pages, the preparation view, the public page, and the export downloads.
 
 mod actions;
+mod coaching;
 mod export;
 mod home;
 mod position_editor;
@@ -28,6 +29,9 @@ pub fn routes() -> Router<AppState> {
         .route("/journal/reflections/{id}", get(reflections::show))
         .route("/journal/reflections/{id}/edit", get(reflections::edit_form).post(reflections::update))
         .route("/journal/reflections/{id}/delete", post(reflections::delete))
+        .route("/journal/reflections/{id}/replies", post(reflections::reply))
+        .route("/coaching", get(coaching::home))
+        .route("/coaching/{relationship}/themes/{key}", get(coaching::leader_theme))
         .route("/journal/sessions/new", get(sessions::new_form).post(sessions::create))
         .route("/journal/sessions/{id}", get(sessions::show))
         .route("/journal/sessions/{id}/edit", get(sessions::edit_form).post(sessions::update))

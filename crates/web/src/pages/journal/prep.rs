@@ -18,6 +18,9 @@ struct Page {
     nav: Nav,
     p: Prep,
     partner: String,
+    people: String,
+    /// (session link, date, note)
+    my_notes: Vec<(String, String, String)>,
     since: Option<String>,
     is_leader: bool,
     read_only: bool,
@@ -28,8 +31,14 @@ async fn page_view(state: &AppState, actor: &Actor, id: &str, notice: Option<Str
     let rid = RelationshipId::parse(id).map_err(|_| PageError::App(AppError::NotFound("relationship")))?;
     let p = state.app.prep(actor, &rid).await?;
     Ok(Page {
-        nav: Nav::for_actor(actor, "journal"),
+        nav: Nav::for_actor(actor, if p.relationship.my_side == Some(Side::Coach) { "coaching" } else { "journal" }),
         partner: p.relationship.partner_name(),
+        people: super::sessions::people_line(&p.relationship),
+        my_notes: p
+            .my_notes
+            .iter()
+            .map(|n| (format!("/journal/sessions/{}", n.session_id), view::date(n.starts_at), n.body.clone()))
+            .collect(),
         since: p.since.map(view::date),
         is_leader: p.relationship.my_side == Some(Side::Leader),
         read_only: p.relationship.status != RelationshipStatus::Active,

@@ -9,10 +9,11 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use coachkit_app::journal::{ReflectionInput, ReflectionView};
+use coachkit_app::journal::{ReflectionInput, ReflectionView, ReplyInput};
 use coachkit_app::{Actor, AppError};
 use coachkit_domain::journal::AudienceChoice;
 use coachkit_domain::privacy::RecordKind;
+use coachkit_domain::relationship::{RelationshipKind, RelationshipStatus, Side};
 use serde::Deserialize;
 
 #[derive(Template)]
@@ -119,6 +120,24 @@ pub async fn create(
     refuse_or(&state, &actor, None, input, result).await
 }
 
+/// Where a reflection the reader did not write sits: whose it is, the session it came from, and
+/// the reader's relationship with its author (a coach's or mentor's), with links back.
+pub struct Context {
+    pub session: Option<(String, String)>,
+    /// (relationship id, "Your mentoring with Priya Nandakumar")
+    pub relationship: Option<(String, String)>,
+    /// "client" or "mentee": what the reader calls the author.
+    pub leader_title: &'static str,
+}
+
+pub struct ReplyLine {
+    pub author: String,
+    pub when: String,
+    pub audience: String,
+    pub paragraphs: Vec<String>,
+    pub mine: bool,
+}
+
 #[derive(Template)]
 #[template(path = "journal/reflection.html")]
 struct ShowPage {
@@ -126,9 +145,115 @@ struct ShowPage {
     r: ReflectionView,
     date: String,
     paragraphs: Vec<String>,
+    /// (link or empty when the reader has no theme page to follow, label)
     themes: Vec<(String, String)>,
     mine: bool,
+    context: Option<Context>,
     history: Vec<(String, String, String)>,
+    replies: Vec<ReplyLine>,
+    choices: Vec<AudienceChoice>,
+    reply_body: String,
+    reply_audience: String,
+    errors: FieldErrors,
+}
+
+async fn show_page(
+    state: &AppState,
+    actor: &Actor,
+    id: &str,
+    reply: &ReplyInput,
+    errors: FieldErrors,
+) -> Result<ShowPage, PageError> {
+    let r = state.app.reflection(actor, id).await?;
+    let mine = r.author_id == actor.user.id;
+    let history = if mine {
+        state
+            .app
+            .reflection_history(actor, id)
+            .await?
+            .into_iter()
+            .map(|(f, t, at)| (f, t, view::date_time(at)))
+            .collect()
+    } else {
+        vec![]
+    };
+    // The reader's own relationship with the author, as their coach or mentor (active first).
+    let mut theirs: Vec<_> = state
+        .app
+        .relationships(actor)
+        .await?
+        .into_iter()
+        .filter(|x| x.my_side == Some(Side::Coach) && x.leader_id.as_str() == r.author_id)
+        .collect();
+    theirs.sort_by_key(|x| x.status != RelationshipStatus::Active);
+    let relationship = theirs.into_iter().next();
+    let slugs: Vec<String> = r.theme_keys.iter().map(|k| k.replace(' ', "-")).collect();
+    let themes = slugs
+        .iter()
+        .zip(r.themes.iter().cloned())
+        .map(|(slug, label)| {
+            let link = match (&relationship, mine) {
+                (_, true) => format!("/journal/themes/{slug}"),
+                (Some(rel), false) => format!("/coaching/{}/themes/{slug}", rel.id),
+                (None, false) => String::new(),
+            };
+            (link, label)
+        })
+        .collect();
+    let context = if mine {
+        None
+    } else {
+        let session = match &r.session_id {
+            Some(sid) => state
+                .app
+                .session_page(actor, sid)
+                .await
+                .ok()
+                .map(|p| (p.session.id.clone(), view::date(p.session.starts_at))),
+            None => None,
+        };
+        Some(Context {
+            session,
+            leader_title: relationship.as_ref().map(|x| x.kind.leader_title()).unwrap_or("leader"),
+            relationship: relationship.as_ref().map(|x| {
+                let what = if x.kind == RelationshipKind::Coaching { "coaching" } else { "mentoring" };
+                (x.id.to_string(), format!("Your {what} of {}", x.leader_name))
+            }),
+        })
+    };
+    let replies = state
+        .app
+        .reflection_replies(actor, id)
+        .await?
+        .into_iter()
+        .map(|x| ReplyLine {
+            mine: x.author_id == actor.user.id,
+            author: x.author_name,
+            when: view::date_time(x.created_at),
+            audience: x.audience,
+            paragraphs: x.body.split("\n\n").map(str::to_owned).collect(),
+        })
+        .collect();
+    let choices = state.app.reply_choices(actor, id).await?;
+    Ok(ShowPage {
+        nav: Nav::for_actor(actor, if mine { "journal" } else { "coaching" }),
+        date: view::date(r.created_at),
+        paragraphs: r.body.split("\n\n").map(str::to_owned).collect(),
+        themes,
+        mine,
+        context,
+        history,
+        replies,
+        reply_audience: if reply.audience.is_empty() {
+            choices.first().map(|c| c.value.clone()).unwrap_or_default()
+        } else {
+            reply.audience.clone()
+        },
+        choices,
+        reply_body: reply.body.clone(),
+        errors,
+        r,
+    })
 }
 
 pub async fn show(
@@ -137,28 +262,27 @@ pub async fn show(
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
     let id = record_id(&id, "reflection")?;
-    let r = state.app.reflection(&actor, &id).await?;
-    let mine = r.author_id == actor.user.id;
-    let history = if mine {
-        state
-            .app
-            .reflection_history(&actor, &id)
-            .await?
-            .into_iter()
-            .map(|(f, t, at)| (f, t, view::date_time(at, &actor.user.zone())))
-            .collect()
-    } else {
-        vec![]
-    };
-    Ok(view::render(&ShowPage {
-        nav: Nav::for_actor(&actor, "journal"),
-        date: view::date(r.created_at),
-        paragraphs: r.body.split("\n\n").map(str::to_owned).collect(),
-        themes: r.theme_keys.iter().map(|k| k.replace(' ', "-")).zip(r.themes.iter().cloned()).collect(),
-        mine,
-        history,
-        r,
-    }))
+    Ok(view::render(&show_page(&state, &actor, &id, &ReplyInput::default(), FieldErrors::default()).await?))
+}
+
+/// Adds a reply to the reflection's thread; a refused reply comes back with its text and the
+/// reason beside the field, and nothing saved.
+pub async fn reply(
+    State(state): State<AppState>,
+    PageActor(actor): PageActor,
+    Path(id): Path<String>,
+    CsrfForm(input): CsrfForm<ReplyInput>,
+) -> Result<Response, PageError> {
+    let id = record_id(&id, "reflection")?;
+    match state.app.reply_to_reflection(&actor, &id, &input).await {
+        Ok(_) => Ok(Redirect::to(&format!("/journal/reflections/{id}#replies")).into_response()),
+        Err(e @ AppError::Invalid(_)) => {
+            let errors = FieldErrors::from_app(&e).unwrap_or_default();
+            let page = show_page(&state, &actor, &id, &input, errors).await?;
+            Ok(view::render_status(StatusCode::UNPROCESSABLE_ENTITY, &page))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn edit_form(

@@ -165,6 +165,10 @@ struct ShowPage {
     when: String,
     status: &'static str,
     partner: String,
+    /// Who meets whom, from the reader's chair: "Your mentoring of Priya" or "You with Gareth, your mentor".
+    people: String,
+    /// What the reader is to the other ("coach", "mentor").
+    my_title: &'static str,
     is_coach: bool,
     has_grow: bool,
 }
@@ -177,15 +181,35 @@ pub async fn show(
     let id = record_id(&id, "session")?;
     let p = state.app.session_page(&actor, &id).await?;
     let g = &p.session.grow;
+    let is_coach = p.relationship.my_side == Some(Side::Coach);
     Ok(view::render(&ShowPage {
-        nav: Nav::for_actor(&actor, "journal"),
+        nav: Nav::for_actor(&actor, if is_coach { "coaching" } else { "journal" }),
         when: view::date_time(p.session.starts_at, &actor.user.zone()),
         status: p.session.status.as_str(),
         partner: p.relationship.partner_name(),
-        is_coach: p.relationship.my_side == Some(Side::Coach),
+        people: people_line(&p.relationship),
+        my_title: p.relationship.kind.partner_title(),
+        is_coach,
         has_grow: g.goal.is_some() || g.reality.is_some() || g.options.is_some() || g.way_forward.is_some(),
         p,
     }))
+}
+
+/// Who meets whom, named from the reader's side of the relationship (never "X with X").
+pub(crate) fn people_line(r: &coachkit_app::RelationshipView) -> String {
+    match r.my_side {
+        Some(Side::Coach) => format!(
+            "Your {} {}, your {}",
+            if r.kind == coachkit_domain::relationship::RelationshipKind::Coaching {
+                "coaching of"
+            } else {
+                "mentoring of"
+            },
+            r.leader_name,
+            r.kind.leader_title()
+        ),
+        _ => format!("You with {}, your {}", r.partner_name(), r.kind.partner_title()),
+    }
 }
 
 async fn edit_page(

@@ -5,14 +5,14 @@
 
 use super::{Cast, cast, client_for, reflection, session};
 use crate::on_each_backend;
-use coachkit_app::journal::ActionInput;
+use coachkit_app::journal::{ActionInput, ReplyInput};
 use coachkit_testkit::{Client, TestApp};
 
 /// Roles, in the column order of `EXPECTED`.
 const ROLES: [&str; 7] = ["leader", "mentor", "other_mentor", "stranger", "facilitator", "admin", "anonymous"];
 
 /// (record, where it is looked for, expected visibility per role: 'Y' seen, '.' not).
-const EXPECTED: [(&str, &str); 13] = [
+const EXPECTED: [(&str, &str); 17] = [
     //                                    L M O S F A N
     ("session agenda", "YY....."),
     ("leader's private detail", "Y......"),
@@ -27,6 +27,11 @@ const EXPECTED: [(&str, &str); 13] = [
     ("action, private", "Y......"),
     ("open question, all my mentors", "YYY...."),
     ("position, published", "YYYYYYY"),
+    // Replies on the reflection shared with all my mentors, and on the public one.
+    ("mentor's reply, only the leader", "YY....."),
+    ("mentor's reply, everyone it is shared with", "YYY...."),
+    ("leader's reply, only the other mentor", "Y.Y...."),
+    ("mentor's reply on a public reflection, everyone", "YYY...."),
 ];
 
 struct Records {
@@ -43,7 +48,7 @@ async fn arrange(app: &TestApp, c: &Cast) -> Records {
     app.app.write_coach_note(&c.mentor, &s2, "coachnote-marker-q4", true).await.unwrap();
     reflection(app, &c.leader, Some(&s), "reflection-marker-q5", "private", "").await;
     reflection(app, &c.leader, Some(&s), "reflection-marker-q6", &format!("relationship:{}", c.with_mentor), "").await;
-    reflection(app, &c.leader, Some(&s), "reflection-marker-q7", "all_my_coaches", "").await;
+    let to_all = reflection(app, &c.leader, Some(&s), "reflection-marker-q7", "all_my_coaches", "").await;
     let public = reflection(app, &c.leader, Some(&s), "reflection-marker-q8", "public", "").await;
     app.app.record_killer_question(&c.leader, &s, "killer-marker-q9").await.unwrap();
     for (text, audience) in
@@ -58,8 +63,19 @@ async fn arrange(app: &TestApp, c: &Cast) -> Records {
             .unwrap();
     }
     app.app.ask_open_question(&c.leader, "question-marker-q12", "all_my_coaches").await.unwrap();
-    app.app.create_position(&c.leader, "position-marker-q13", "", "", &[public]).await.unwrap();
+    app.app.create_position(&c.leader, "position-marker-q13", "", "", std::slice::from_ref(&public)).await.unwrap();
     app.app.publish_page(&c.leader, "").await.unwrap();
+    let to_mentor = format!("relationship:{}", c.with_mentor);
+    let to_other = format!("relationship:{}", c.with_other);
+    for (who, on, body, audience) in [
+        (&c.mentor, &to_all, "reply-marker-q14", to_mentor.as_str()),
+        (&c.mentor, &to_all, "reply-marker-q15", "item_readers"),
+        (&c.leader, &to_all, "reply-marker-q16", to_other.as_str()),
+        (&c.mentor, &public, "reply-marker-q17", "item_readers"),
+    ] {
+        let input = ReplyInput { body: body.into(), audience: audience.into() };
+        app.app.reply_to_reflection(who, on, &input).await.unwrap();
+    }
     let marker = EXPECTED.iter().enumerate().map(|(i, (what, _))| (*what, format!("q{}", i + 1))).collect();
     Records { session: s, marker }
 }
@@ -80,6 +96,7 @@ async fn everything_visible_to(app: &TestApp, client: &Client, c: &Cast, r: &Rec
         "/journal/page".into(),
         "/p/lena-leader".into(),
         "/dashboard".into(),
+        "/coaching".into(),
         "/admin".into(),
     ];
     // Every session of both relationships (the second session carries the shared coach note).
@@ -101,6 +118,10 @@ async fn everything_visible_to(app: &TestApp, client: &Client, c: &Cast, r: &Rec
     // Reflections open by their own link too.
     for id in app.app.journal(&c.leader, None, 100).await.unwrap().into_iter().map(|r| r.id) {
         pages.push_str(&client.get(&format!("/journal/reflections/{id}")).await.text().await.unwrap_or_default());
+        // The thread over JSON too (only signed-in callers get past the 401).
+        pages.push_str(
+            &client.get(&format!("/api/v1/journal/reflections/{id}/replies")).await.text().await.unwrap_or_default(),
+        );
     }
     pages
 }

@@ -6,6 +6,7 @@ mod export;
 mod flows;
 mod matrix;
 mod public_page;
+mod replies;
 mod search;
 
 use crate::relationships::account;
