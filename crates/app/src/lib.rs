@@ -23,7 +23,7 @@ pub use accounts::{Actor, SignedIn};
 pub use capabilities::IssuedLink;
 pub use config::{AppConfig, SignupMode, SmtpConfig};
 pub use error::{AppError, AppResult};
-pub use relationships::{InviteOutcome, RelationshipView};
+pub use relationships::{InviteInput, InviteMail, InviteOutcome, RelationshipView};
 
 use coachkit_store::Store;
 

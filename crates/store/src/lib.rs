@@ -7,7 +7,9 @@
 mod capabilities;
 pub mod co_coaching;
 mod db;
+mod demo_dates;
 mod error;
+mod instance;
 pub mod journal;
 pub mod learning_log;
 mod login_attempts;

@@ -18,6 +18,7 @@ mod invitations;
 mod journal;
 mod learning_log;
 mod mentoring;
+mod phone;
 mod wheel;
 
 use coachkit_testkit::browser::{self, Browser};

@@ -7,6 +7,7 @@ mod accounts;
 mod api;
 mod co_coaching;
 mod co_coaching_api;
+mod demo;
 mod health;
 mod instances;
 mod journal;
