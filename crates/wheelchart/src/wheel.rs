@@ -398,11 +398,8 @@ mod tests {
 
     /// The centre of a bar drawn by `bar_path`, from its path's four corners.
     fn centre(d: &str) -> (f64, f64) {
-        let numbers: Vec<f64> = d
-            .split(|c: char| c == 'M' || c == 'L' || c == 'Z' || c == ' ')
-            .filter(|t| !t.is_empty())
-            .map(|t| t.parse().unwrap())
-            .collect();
+        let numbers: Vec<f64> =
+            d.split(['M', 'L', 'Z', ' ']).filter(|t| !t.is_empty()).map(|t| t.parse().unwrap()).collect();
         let (xs, ys): (Vec<f64>, Vec<f64>) = numbers.chunks(2).map(|p| (p[0], p[1])).unzip();
         (xs.iter().sum::<f64>() / 4.0, ys.iter().sum::<f64>() / 4.0)
     }

