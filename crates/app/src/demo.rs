@@ -73,6 +73,18 @@ pub const SIGN_INS: &[DemoSignIn] = &[
     },
 ];
 
+impl App {
+    /// The demo sign-ins to list on the sign-in page: only when this instance holds the demo
+    /// (the loader's setting is there and its admin account still is), never on a real instance.
+    pub async fn demo_sign_ins(&self) -> AppResult<&'static [DemoSignIn]> {
+        if self.store.instance_setting(DEMO_SETTING).await?.is_none() {
+            return Ok(&[]);
+        }
+        let admin = self.store.user_by_email(SIGN_INS[0].email).await?;
+        Ok(if admin.is_some_and(|u| !u.is_disabled()) { SIGN_INS } else { &[] })
+    }
+}
+
 pub(crate) async fn person(app: &App, email: &str, name: &str, admin: bool) -> AppResult<UserRow> {
     let email = Email::parse(email)?;
     if let Some(u) = app.store.user_by_email(email.as_str()).await? {
@@ -86,11 +98,18 @@ pub(crate) fn actor(user: &UserRow) -> Actor {
     Actor { user: user.clone(), csrf_token: None, session_hash: None }
 }
 
+/// The instance setting the loader writes: only an instance holding the demo has it.
+const DEMO_SETTING: &str = "demo_loaded";
+
 /// Loads the demo if it is not there yet. Returns false if it was already loaded.
 pub async fn load(app: &App) -> AppResult<bool> {
     if app.store.user_by_email(SIGN_INS[0].email).await?.is_some() {
+        // Loaded before the setting existed, or again: say so, so the sign-in page knows.
+        app.store.set_instance_setting(DEMO_SETTING, "yes").await?;
         return Ok(false);
     }
+    // Written first, so that an instance whose demo load failed half-way still admits it.
+    app.store.set_instance_setting(DEMO_SETTING, "yes").await?;
     let mut people = Vec::new();
     for (i, s) in SIGN_INS.iter().enumerate() {
         people.push(person(app, s.email, s.name, i == 0).await?);
@@ -190,7 +209,13 @@ async fn journal_story(app: &App, priya: &Actor, gareth: &Actor, tomasz: &Actor)
         return Ok(());
     };
     let now = coachkit_store::now_ms();
-    let at = |days_ago: i64| to_datetime_local(now - now % 3_600_000 - days_ago * DAY);
+    let hour = now - now % 3_600_000;
+    let at = |days_ago: i64| to_datetime_local(hour - days_ago * DAY);
+    // The story runs from about four months ago to last week, relative to the day it loads.
+    let ago = |days: i64| hour - days * DAY;
+    app.store.demo_date_relationship(with_gareth.id.as_str(), ago(126)).await?;
+    app.store.demo_date_relationship(with_tomasz.id.as_str(), ago(101)).await?;
+    early_sessions(app, priya, with_gareth, with_tomasz, &at, &ago).await?;
 
     let first = app
         .plan_session(
@@ -229,6 +254,7 @@ async fn journal_story(app: &App, priya: &Actor, gareth: &Actor, tomasz: &Actor)
             },
         )
         .await?;
+    app.store.demo_date_reflection(&finish, ago(40)).await?;
     app.create_action(
         priya,
         &ActionInput {
@@ -246,7 +272,7 @@ async fn journal_story(app: &App, priya: &Actor, gareth: &Actor, tomasz: &Actor)
             priya,
             &with_tomasz.id,
             &SessionInput {
-                starts_at: at(12),
+                starts_at: at(8),
                 status: "held".into(),
                 agenda: "An outside view of the changes in our county.".into(),
                 themes: "Posting is not the same as being understood".into(),
@@ -261,19 +287,21 @@ async fn journal_story(app: &App, priya: &Actor, gareth: &Actor, tomasz: &Actor)
         "If someone wanted to know what you believe, where would you send them?",
     )
     .await?;
-    app.write_reflection(
-        priya,
-        &ReflectionInput {
-            title: "Where would I send them?".into(),
-            body: "I write a lot: posts, papers, notes. But none of it adds up to a place where someone could \
+    let send_them = app
+        .write_reflection(
+            priya,
+            &ReflectionInput {
+                title: "Where would I send them?".into(),
+                body: "I write a lot: posts, papers, notes. But none of it adds up to a place where someone could \
                    find what I actually think and argue with it. Sharing thoughts is not the same as being understood."
-                .into(),
-            audience: format!("relationship:{}", with_tomasz.id),
-            themes: "Posting is not the same as being understood, How others see my work".into(),
-            session_id: Some(second.clone()),
-        },
-    )
-    .await?;
+                    .into(),
+                audience: format!("relationship:{}", with_tomasz.id),
+                themes: "Posting is not the same as being understood, How others see my work".into(),
+                session_id: Some(second.clone()),
+            },
+        )
+        .await?;
+    app.store.demo_date_reflection(&send_them, ago(7)).await?;
     let old_words = app
         .write_reflection(
             priya,
@@ -288,17 +316,20 @@ async fn journal_story(app: &App, priya: &Actor, gareth: &Actor, tomasz: &Actor)
             },
         )
         .await?;
-    app.write_reflection(
-        priya,
-        &ReflectionInput {
-            title: "My story is not the council's story".into(),
-            body: "I am part of the council's story, but my own is different, and I should tell it as mine.".into(),
-            audience: "all_my_coaches".into(),
-            themes: "My story and the organisation's story, How others see my work".into(),
-            session_id: None,
-        },
-    )
-    .await?;
+    app.store.demo_date_reflection(&old_words, ago(7)).await?;
+    let my_story = app
+        .write_reflection(
+            priya,
+            &ReflectionInput {
+                title: "My story is not the council's story".into(),
+                body: "I am part of the council's story, but my own is different, and I should tell it as mine.".into(),
+                audience: "all_my_coaches".into(),
+                themes: "My story and the organisation's story, How others see my work".into(),
+                session_id: None,
+            },
+        )
+        .await?;
+    app.store.demo_date_reflection(&my_story, ago(23)).await?;
     app.ask_open_question(
         priya,
         "What part, if any, do I want in the wider change beyond my own council?",
@@ -334,6 +365,97 @@ async fn journal_story(app: &App, priya: &Actor, gareth: &Actor, tomasz: &Actor)
     .await?;
     app.publish_page(priya, "First version").await?;
     app.add_toolkit_question(tomasz, "What would you stop doing if you had to free a day a week?").await?;
+    Ok(())
+}
+
+/// Priya's first months: a session with each mentor in which the same themes first come up, so
+/// her themes page shows them returning across both mentors and across months.
+async fn early_sessions(
+    app: &App,
+    priya: &Actor,
+    with_gareth: &crate::RelationshipView,
+    with_tomasz: &crate::RelationshipView,
+    at: &dyn Fn(i64) -> String,
+    ago: &dyn Fn(i64) -> i64,
+) -> AppResult<()> {
+    use crate::journal::{ReflectionInput, SessionInput};
+    let opening = app
+        .plan_session(
+            priya,
+            &with_gareth.id,
+            &SessionInput {
+                starts_at: at(119),
+                status: "held".into(),
+                agenda: "Three months into the new role: what it asks of me that the old one did not.".into(),
+                goal: "Know which of my old habits to keep.".into(),
+                themes: "What I must let go of".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+    app.store.demo_date_session(&opening, ago(119)).await?;
+    let doing_it_myself = app
+        .write_reflection(
+            priya,
+            &ReflectionInput {
+                title: "I still fix things myself".into(),
+                body: "When a form breaks I open the code before I open a conversation. It feels useful and it \
+                       keeps the team waiting for me. Gareth asked what I would do with the hours if I stopped; \
+                       I did not have an answer, which says enough."
+                    .into(),
+                audience: format!("relationship:{}", with_gareth.id),
+                themes: "What I must let go of, Starting close to home".into(),
+                session_id: Some(opening),
+            },
+        )
+        .await?;
+    app.store.demo_date_reflection(&doing_it_myself, ago(118)).await?;
+
+    let outside = app
+        .plan_session(
+            priya,
+            &with_tomasz.id,
+            &SessionInput {
+                starts_at: at(92),
+                status: "held".into(),
+                agenda: "First meeting: how other councils have handled the same redesign.".into(),
+                themes: "How others see my work".into(),
+                ..Default::default()
+            },
+        )
+        .await?;
+    app.store.demo_date_session(&outside, ago(92)).await?;
+    let next_door = app
+        .write_reflection(
+            priya,
+            &ReflectionInput {
+                title: "The neighbours got there by doing less".into(),
+                body: "Tomasz described a council next door that dropped half its digital projects in one \
+                       meeting and shipped the rest. Hearing it from outside made it sound sensible rather than \
+                       like giving up. I keep holding on to projects because dropping them looks like failure."
+                    .into(),
+                audience: "all_my_coaches".into(),
+                themes: "What I must let go of, How others see my work".into(),
+                session_id: Some(outside),
+            },
+        )
+        .await?;
+    app.store.demo_date_reflection(&next_door, ago(91)).await?;
+    let quiet = app
+        .write_reflection(
+            priya,
+            &ReflectionInput {
+                title: "A month of saying no".into(),
+                body: "I turned down four requests this month and nothing fell over. Two came back smaller and \
+                       better argued. I am writing it down because next month I will forget it worked."
+                    .into(),
+                audience: "private".into(),
+                themes: "What I must let go of".into(),
+                session_id: None,
+            },
+        )
+        .await?;
+    app.store.demo_date_reflection(&quiet, ago(63)).await?;
     Ok(())
 }
 

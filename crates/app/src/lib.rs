@@ -31,7 +31,7 @@ pub use checkins::{CheckinOutcome, CheckinView};
 pub use config::{AppConfig, SignupMode, SmtpConfig};
 pub use error::{AppError, AppResult};
 pub use leaving::Leaver;
-pub use relationships::{InviteOutcome, RelationshipView};
+pub use relationships::{InviteInput, InviteMail, InviteOutcome, RelationshipView};
 
 use coachkit_store::Store;
 

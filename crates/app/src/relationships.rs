@@ -26,6 +26,8 @@ pub struct RelationshipView {
     pub coach_id: Option<UserId>,
     pub coach_name: Option<String>,
     pub invitee_email: Option<String>,
+    /// Whom a link-only invitation is for, as the leader named them.
+    pub invitee_name: Option<String>,
     pub message: Option<String>,
     /// The viewer's side; absent when seen through an invitation link.
     pub my_side: Option<Side>,
@@ -59,6 +61,7 @@ impl RelationshipView {
             coach_id: r.coach_id.map(UserId::from_trusted),
             coach_name: r.coach_name,
             invitee_email: r.invitee_email,
+            invitee_name: r.invitee_name,
             message: r.message,
             my_side,
             created_at: Millis(r.created_at),
@@ -69,12 +72,14 @@ impl RelationshipView {
         })
     }
 
-    /// Who fills the coach's place: their name, else the address invited, else a placeholder.
+    /// Who fills the coach's place: their name, else the name or address the invitation was
+    /// made out to, else (an invitation from before names were asked) what it is.
     pub fn partner_name_for_coach_slot(&self) -> String {
         self.coach_name
             .clone()
+            .or_else(|| self.invitee_name.clone())
             .or_else(|| self.invitee_email.clone())
-            .unwrap_or_else(|| "(invitation not yet answered)".into())
+            .unwrap_or_else(|| "a link you hand out".into())
     }
 
     /// The other party's name as the viewer should read it.
@@ -91,6 +96,31 @@ pub struct InviteOutcome {
     pub relationship: RelationshipView,
     /// The invitation address; shown once to the leader so they can pass it on themselves.
     pub link: String,
+    /// What became of the e-mail, so the page says what really happened.
+    pub mail: InviteMail,
+}
+
+/// What became of an invitation's e-mail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[schema(as = InvitationMail)]
+pub enum InviteMail {
+    /// No address was given: the leader hands the link out.
+    None,
+    /// Queued for the mail server, which sends it within a minute or so.
+    Queued,
+    /// No mail server is configured: the message waits in the outbox until one is.
+    WaitsInOutbox,
+}
+
+/// What a leader fills in to invite a coach or mentor: the kind, and their e-mail or their name
+/// (a name alone makes a link to hand out), with an optional note.
+#[derive(Clone, Debug, Default)]
+pub struct InviteInput {
+    pub kind: String,
+    pub email: String,
+    pub name: String,
+    pub message: String,
 }
 
 impl App {
@@ -98,14 +128,29 @@ impl App {
     /// has an account, the invitation also waits on that person's dashboard); without, the leader
     /// shares the link themselves.
     pub async fn invite(&self, actor: &Actor, kind: &str, email: &str, message: &str) -> AppResult<InviteOutcome> {
+        let form = InviteInput { kind: kind.into(), email: email.into(), name: String::new(), message: message.into() };
+        self.invite_for(actor, &form).await
+    }
+
+    /// The same, with the whole form: an invitation names its invitee by e-mail or by name.
+    pub async fn invite_for(&self, actor: &Actor, form: &InviteInput) -> AppResult<InviteOutcome> {
         let mut errors = Vec::new();
-        let kind = RelationshipKind::parse(kind).ok_or_else(|| {
+        let kind = RelationshipKind::parse(&form.kind).ok_or_else(|| {
             errors.push(coachkit_domain::text::FieldError::new("kind", "must be coaching or mentoring"))
         });
-        let email = if email.trim().is_empty() { Ok(None) } else { Email::parse(email).map(Some) };
+        let email = if form.email.trim().is_empty() { Ok(None) } else { Email::parse(&form.email).map(Some) };
         let email = email.map_err(|e| errors.push(e)).ok();
-        let message = optional_bounded("message", message, 1000).map_err(|e| errors.push(e)).ok();
-        let (Ok(kind), Some(email), Some(message)) = (kind, email, message) else {
+        let name = optional_bounded("name", &form.name, 120).map_err(|e| errors.push(e)).ok();
+        let message = optional_bounded("message", &form.message, 1000).map_err(|e| errors.push(e)).ok();
+        // An invitation must be for someone: an empty form used to make one more nameless link.
+        if matches!((&email, &name), (Some(None), Some(None))) {
+            errors.push(coachkit_domain::text::FieldError::new(
+                "email",
+                "or their name is needed: say whom the invitation is for",
+            ));
+        }
+        let (Ok(kind), Some(email), Some(name), Some(message), true) = (kind, email, name, message, errors.is_empty())
+        else {
             return Err(AppError::Invalid(errors));
         };
         if email.as_ref().map(Email::as_str) == Some(actor.user.email.as_str()) {
@@ -122,6 +167,7 @@ impl App {
                 leader: &actor.id(),
                 coach: coach.as_ref(),
                 invitee_email: email.as_ref().map(Email::as_str),
+                invitee_name: name.as_deref(),
                 kind: kind.as_str(),
                 message: message.as_deref(),
             })
@@ -139,8 +185,13 @@ impl App {
             let subject = format!("{} invites you to be their {}", actor.user.display_name, kind.partner_title());
             self.store.enqueue_mail(NewMail { to: email.as_str(), subject: &subject, body: &body }).await?;
         }
+        let mail = match (&email, &self.config.smtp) {
+            (None, _) => InviteMail::None,
+            (Some(_), Some(_)) => InviteMail::Queued,
+            (Some(_), None) => InviteMail::WaitsInOutbox,
+        };
         let relationship = self.relationship(actor, &id).await?;
-        Ok(InviteOutcome { relationship, link: url })
+        Ok(InviteOutcome { relationship, link: url, mail })
     }
 
     /// Every relationship the actor is a party to.

@@ -13,6 +13,8 @@ pub struct RelationshipRow {
     pub coach_id: Option<String>,
     pub coach_name: Option<String>,
     pub invitee_email: Option<String>,
+    /// Whom a link-only invitation is for, as the leader wrote it.
+    pub invitee_name: Option<String>,
     pub kind: String,
     pub status: String,
     pub message: Option<String>,
@@ -29,20 +31,21 @@ pub struct NewRelationship<'a> {
     pub leader: &'a UserId,
     pub coach: Option<&'a UserId>,
     pub invitee_email: Option<&'a str>,
+    pub invitee_name: Option<&'a str>,
     pub kind: &'a str,
     pub message: Option<&'a str>,
 }
 
 const SELECT: &str = "SELECT r.id, r.leader_id, l.display_name AS leader_name, r.coach_id, \
-    c.display_name AS coach_name, r.invitee_email, r.kind, r.status, r.message, r.created_at AS created_at, \
+    c.display_name AS coach_name, r.invitee_email, r.invitee_name, r.kind, r.status, r.message, r.created_at AS created_at, \
     r.answered_at, r.ended_at, l.last_active_at AS leader_last_active_at, c.last_active_at AS coach_last_active_at \
     FROM relationships r JOIN users l ON l.id = r.leader_id LEFT JOIN users c ON c.id = r.coach_id";
 
 impl Store {
     pub async fn create_relationship(&self, r: NewRelationship<'_>) -> DbResult<()> {
         sqlx::query(
-            "INSERT INTO relationships (id, leader_id, coach_id, invitee_email, kind, status, message, created_at) \
-             VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7)",
+            "INSERT INTO relationships (id, leader_id, coach_id, invitee_email, invitee_name, kind, status, message, created_at) \
+             VALUES ($1, $2, $3, $4, $8, $5, 'pending', $6, $7)",
         )
         .bind(r.id.as_str())
         .bind(r.leader.as_str())
@@ -51,6 +54,7 @@ impl Store {
         .bind(r.kind)
         .bind(r.message)
         .bind(now_ms())
+        .bind(r.invitee_name)
         .execute(&self.writer)
         .await?;
         Ok(())

@@ -23,7 +23,8 @@ pub struct WheelRow {
     /// "12 h", "30%", or "–" when not entered.
     pub spent_text: String,
     pub wished_text: String,
-    /// "+10 h", "−5 pts", or "–".
+    /// The gap in both units where both help: "+10 h (+25 points)" for hours, "−5 points" for
+    /// shares, or "–". The same words as the reading beside the table.
     pub gap_text: String,
     pub note: Option<String>,
     pub place_to_look: bool,
@@ -63,7 +64,7 @@ pub fn wheel_table(assessment: &Assessment) -> WheelTable {
                 rating_text: entry.rating.map_or_else(|| "not rated".to_owned(), |r| format!("{r} of 9")),
                 spent_text: amount_text(spent, unit),
                 wished_text: amount_text(wished, unit),
-                gap_text: change_text(gap, unit),
+                gap_text: gap_text(gap, gap_share, unit),
                 note: entry.note.as_ref().map(|n| n.as_str().to_owned()),
                 place_to_look: reading.place_to_look.contains(&i),
             }
@@ -148,11 +149,23 @@ pub fn amount_text(value: Option<f64>, unit: TimeUnit) -> String {
     }
 }
 
-/// A difference of amounts: "+10 h", "−5 pts" (share points, not percent of percent), "0 h".
+/// A difference of amounts: "+10 h", "−5 points" (share points, not percent of percent), "0 h".
 pub fn change_text(value: Option<f64>, unit: TimeUnit) -> String {
     match unit {
         TimeUnit::HoursPerWeek => signed(value, " h"),
-        TimeUnit::ShareOfTime => signed(value, " pts"),
+        TimeUnit::ShareOfTime => signed(value, " points"),
+    }
+}
+
+/// An area's gap as people read it: in hours a week with the share points the reading ranks by
+/// ("+10 h (+25 points)"), or in share points alone when the times are shares ("+10 points").
+pub fn gap_text(hours_or_share: Option<f64>, share_points: Option<f64>, unit: TimeUnit) -> String {
+    match (unit, hours_or_share, share_points) {
+        (TimeUnit::HoursPerWeek, Some(h), Some(p)) => {
+            format!("{} ({})", signed(Some(h), " h"), signed(Some(p), " points"))
+        }
+        (TimeUnit::HoursPerWeek, h, None) => signed(h, " h"),
+        (_, _, p) => signed(p, " points"),
     }
 }
 
@@ -218,8 +231,11 @@ mod tests {
         let t = wheel_table(&a);
         assert_eq!(t.unit_text, "hours a week");
         assert_eq!(t.rows[0].rating_text, "3 of 9");
-        assert_eq!(t.rows[0].gap_text, "+10 h");
-        assert_eq!(t.rows[1].gap_text, "−12 h");
+        // Wished hours sum to 32 and spent to 40, so shares are of 40 h: Vision's 4 → 14 h is
+        // 10 → 35 % of the week.
+        assert_eq!(t.rows[0].gap_text, "+10 h (+25 points)");
+        assert_eq!(t.rows[1].gap_text, "−12 h (−30 points)");
+        assert_eq!(t.rows[2].gap_text, "–");
         assert_eq!(t.rows[2].rating_text, "not rated");
         assert_eq!(t.rows[2].wished_text, "–");
         assert_eq!(t.rows[2].gap, None);
@@ -240,8 +256,8 @@ mod tests {
         );
         let rows = comparison_table(&Comparison::between(&before, &after));
         assert_eq!(rows[0].rating, DeltaCells { before: "3".into(), after: "5".into(), change: "+2".into() });
-        assert_eq!(rows[0].spent.change, "+10 pts");
-        assert_eq!(rows[0].gap.change, "−10 pts");
+        assert_eq!(rows[0].spent.change, "+10 points");
+        assert_eq!(rows[0].gap.change, "−10 points");
         assert_eq!(rows[1].rating.change, "0");
         assert_eq!(rows[3].rating.before, "–");
         assert_eq!(rows[3].rating.change, "–");

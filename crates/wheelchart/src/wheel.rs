@@ -37,6 +37,8 @@ pub(crate) const LABEL_RADIUS: f64 = LOOK_RIM + 4.0;
 const SECTION_GAP: f64 = 18.0;
 /// Margin around the whole picture.
 const MARGIN: f64 = 16.0;
+/// Size of an area's number in the compact picture.
+const COMPACT_NUMBER_SIZE: f64 = 26.0;
 
 /// How a wheel is drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +55,10 @@ pub struct WheelOptions {
     /// Prefix of the ids inside the picture; must differ between pictures on one page. Characters
     /// other than ASCII letters, digits, '-' and '_' are dropped.
     pub id_prefix: String,
+    /// For a phone's width: each area is marked by its number in large type instead of a label
+    /// beside the wheel, so the picture can fill a narrow screen with every mark readable. The
+    /// page lists the numbered areas with their values under it.
+    pub compact: bool,
 }
 
 impl Default for WheelOptions {
@@ -65,6 +71,7 @@ impl Default for WheelOptions {
             mark_place_to_look: true,
             theme: Theme::Auto,
             id_prefix: "wheel".to_owned(),
+            compact: false,
         }
     }
 }
@@ -241,7 +248,7 @@ pub(crate) fn draw_wheel(assessment: &Assessment, options: &WheelOptions, scale:
         .map_or(BAR_WIDTH_MIN, |(s, e)| ((e - s) * BAND_INNER * 0.14).clamp(BAR_WIDTH_MIN, BAR_WIDTH_MAX));
     for ((start, end), entry) in sectors.iter().zip(assessment.entries()) {
         let angle = mid((*start, *end));
-        let offset = (bar_width + BAR_GAP) / 2.0;
+        let offset = (bar_width + BAR_GAP) / 2.0 * spent_first_side(angle);
         if let Some(spent) = entry.spent {
             let d = bar_path(angle, -offset, bar_width, scale.length(spent.value()));
             w.path("ck-spent", &d, &format!("fill=\"{}\" stroke=\"{}\" stroke-width=\"1\"", p.spent, p.spent));
@@ -264,6 +271,17 @@ pub(crate) fn draw_wheel(assessment: &Assessment, options: &WheelOptions, scale:
         }
     }
 
+    if options.compact {
+        // Numbers just outside the band, in type large enough to read when the picture is
+        // shrunk to a phone's width (about 0.6 of its size).
+        for (i, (start, end)) in sectors.iter().enumerate() {
+            let (x, y) = polar(LABEL_RADIUS + COMPACT_NUMBER_SIZE * 0.75, mid((*start, *end)));
+            let number = Line::plain((i + 1).to_string(), Tone::Fg, COMPACT_NUMBER_SIZE);
+            w.text(x, y + COMPACT_NUMBER_SIZE * 0.36, Anchor::Middle, &number, "class=\"ck-area-number\"");
+        }
+        let r = LABEL_RADIUS + COMPACT_NUMBER_SIZE * 1.6;
+        return Drawing { body: w.finish(), bounds: Rect::new(-r, -r, 2.0 * r, 2.0 * r) };
+    }
     // Labels outside the band.
     let mut bounds = Rect::new(-LABEL_RADIUS, -LABEL_RADIUS, 2.0 * LABEL_RADIUS, 2.0 * LABEL_RADIUS);
     for (lines, spot) in area_labels(assessment, &look) {
@@ -325,6 +343,14 @@ pub(crate) fn label_lines(
     lines
 }
 
+/// Which way along the bars' sideways axis (+1 or −1) the wished bar goes, so that on screen the
+/// spent bar is always the left one, or the upper one where the pair sits more above each other
+/// than beside, in every area: the legend can say it once for the whole wheel.
+fn spent_first_side(angle: f64) -> f64 {
+    let (vx, vy) = (-angle.sin(), angle.cos());
+    if vx.abs() >= vy.abs() { vx.signum() } else { vy.signum() }
+}
+
 /// A bar along the ray at `angle`, shifted sideways by `offset`, from the band's baseline outwards.
 fn bar_path(angle: f64, offset: f64, width: f64, length: f64) -> String {
     // A zero still shows as a sliver, so "none" reads differently from "not entered".
@@ -354,10 +380,10 @@ pub(crate) fn wheel_legend(scale: TimeScale, marked: bool) -> Vec<LegendRow> {
     let mut rows = vec![
         LegendRow::new([(Swatch::Arc, "Quality of engagement: arc and badge, from 1 (small) to 9 (large)".to_owned())]),
         LegendRow::new([
-            (Swatch::Spent, "Time spent now".to_owned()),
-            (Swatch::Wished, "Time wished".to_owned()),
-            (Swatch::Ring, format!("Dashed ring: {}", scale.describe())),
+            (Swatch::Spent, "Time spent now (left or upper bar)".to_owned()),
+            (Swatch::Wished, "Time wished (right or lower bar)".to_owned()),
         ]),
+        LegendRow::new([(Swatch::Ring, format!("Dashed ring: {}", scale.describe()))]),
     ];
     if marked {
         rows.push(LegendRow::new([(Swatch::Look, "Place to look: low quality, and more time wished".to_owned())]));
@@ -369,6 +395,32 @@ pub(crate) fn wheel_legend(scale: TimeScale, marked: bool) -> Vec<LegendRow> {
 mod tests {
     use super::*;
     use crate::labels::LABEL_GAP;
+
+    /// The centre of a bar drawn by `bar_path`, from its path's four corners.
+    fn centre(d: &str) -> (f64, f64) {
+        let numbers: Vec<f64> =
+            d.split(['M', 'L', 'Z', ' ']).filter(|t| !t.is_empty()).map(|t| t.parse().unwrap()).collect();
+        let (xs, ys): (Vec<f64>, Vec<f64>) = numbers.chunks(2).map(|p| (p[0], p[1])).unzip();
+        (xs.iter().sum::<f64>() / 4.0, ys.iter().sum::<f64>() / 4.0)
+    }
+
+    #[test]
+    fn the_spent_bar_is_left_of_the_wished_bar_in_every_direction() {
+        for step in 0..360 {
+            let angle = (step as f64).to_radians() - std::f64::consts::FRAC_PI_2;
+            let offset = 6.0 * spent_first_side(angle);
+            let (sx, sy) = centre(&bar_path(angle, -offset, 8.0, 30.0));
+            let (wx, wy) = centre(&bar_path(angle, offset, 8.0, 30.0));
+            if (sx - wx).abs() >= (sy - wy).abs() {
+                assert!(sx < wx, "at {step}°, spent ({sx}, {sy}) is right of wished ({wx}, {wy})");
+            } else {
+                assert!(
+                    sy < wy,
+                    "at {step}°, the pair stands vertically: spent ({sx}, {sy}) must be above ({wx}, {wy})"
+                );
+            }
+        }
+    }
     use crate::text::text_width;
     use coachkit_domain::wheel::{AreaName, RawArea, RawEntry, Template};
     use proptest::prelude::*;

@@ -191,3 +191,31 @@ fn comparisons_render_across_units() {
     assert!(desc.contains("Community: quality 4 then – (–)"), "{desc}");
     assert!(wheel_png(&svg, 1200).is_ok());
 }
+
+/// The width of a picture's viewBox.
+fn view_width(svg: &str) -> f64 {
+    let doc = Document::parse(svg).unwrap();
+    let view_box = doc.root_element().attribute("viewBox").unwrap().to_owned();
+    view_box.split(' ').nth(2).unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_compact_picture_numbers_the_areas_in_type_readable_on_a_phone() {
+    for n in [2, 4, 12] {
+        let compact =
+            WheelOptions { theme: Theme::Light, compact: true, show_legend: false, ..WheelOptions::default() };
+        let svg = wheel_svg(&areas(n), &compact);
+        check_document(&svg);
+        let doc = Document::parse(&svg).unwrap();
+        let numbers: Vec<String> = doc
+            .descendants()
+            .filter(|d| d.attribute("class") == Some("ck-area-number"))
+            .map(|d| d.descendants().filter(|t| t.is_text()).filter_map(|t| t.text()).collect())
+            .collect();
+        assert_eq!(numbers, (1..=n).map(|i| i.to_string()).collect::<Vec<_>>());
+        let width = view_width(&svg);
+        // At a phone's 330 px of card the numbers stay at least 13 px tall.
+        assert!(26.0 * 330.0 / width >= 13.0, "{n} areas: {width} wide");
+        assert!(!svg.contains(">Area number"), "no names beside the compact wheel");
+    }
+}

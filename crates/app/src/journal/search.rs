@@ -3,6 +3,7 @@
 use super::{member_of, meta};
 use crate::error::AppResult;
 use crate::{Actor, App};
+use coachkit_domain::journal::ThemeName;
 use coachkit_domain::privacy::{self, RecordKind};
 use coachkit_domain::relationship::Side;
 use coachkit_store::journal::SearchScope;
@@ -11,8 +12,10 @@ use serde::Serialize;
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct SearchResult {
     pub record_id: String,
-    /// reflection, session, session_detail, coach_note, action, open_question, killer_question.
+    /// reflection, session, session_detail, coach_note, action, open_question, killer_question, theme.
     pub kind: String,
+    /// The kind in words, for people ("Killer question", "Theme").
+    pub kind_label: String,
     pub title: String,
     /// The snippet in pieces; `true` marks a matched word, for highlighting.
     pub snippet: Vec<(String, bool)>,
@@ -40,8 +43,25 @@ fn kind_of(kind: &str) -> Option<RecordKind> {
         "action" => RecordKind::Action,
         "open_question" => RecordKind::OpenQuestion,
         "killer_question" => RecordKind::KillerQuestion,
+        // A theme's search row is private to its owner, and is judged as a private record is.
+        "theme" => RecordKind::Reflection,
         _ => return None,
     })
+}
+
+/// What each kind of hit is called on the page: never the stored word.
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "reflection" => "Reflection",
+        "session" => "Session",
+        "session_detail" => "My private detail",
+        "coach_note" => "Coach's note",
+        "action" => "Action",
+        "open_question" => "Open question",
+        "killer_question" => "Killer question",
+        "theme" => "Theme",
+        _ => "Note",
+    }
 }
 
 fn split_snippet(s: &str) -> Vec<(String, bool)> {
@@ -84,6 +104,10 @@ impl App {
                 continue;
             }
             let link = match kind {
+                _ if hit.kind == "theme" => match ThemeName::parse(&hit.title) {
+                    Ok(name) => format!("/journal/themes/{}", name.key().replace(' ', "-")),
+                    Err(_) => continue,
+                },
                 RecordKind::Reflection => format!("/journal/reflections/{}", hit.record_id),
                 RecordKind::Session => format!("/journal/sessions/{}", hit.record_id),
                 RecordKind::SessionDetail | RecordKind::CoachNote => {
@@ -97,6 +121,7 @@ impl App {
             };
             out.push(SearchResult {
                 record_id: hit.record_id,
+                kind_label: kind_label(&hit.kind).to_owned(),
                 kind: hit.kind,
                 title: hit.title,
                 snippet: split_snippet(&hit.snippet),
@@ -131,6 +156,25 @@ mod tests {
         assert_eq!(search_terms("Letting GO* AND \"local\" -x"), vec!["letting", "go", "and", "local", "x"]);
         assert!(search_terms("\"*^:()").is_empty());
         assert_eq!(search_terms(&"word ".repeat(20)).len(), 8);
+    }
+
+    #[test]
+    fn every_kind_has_a_label_for_people() {
+        for kind in [
+            "reflection",
+            "session",
+            "session_detail",
+            "coach_note",
+            "action",
+            "open_question",
+            "killer_question",
+            "theme",
+        ] {
+            let label = kind_label(kind);
+            assert!(!label.contains('_') && label != "Note", "{kind} is shown as {label}");
+            assert!(kind_of(kind).is_some(), "{kind} is searchable");
+        }
+        assert_eq!(kind_label("killer_question"), "Killer question");
     }
 
     #[test]

@@ -147,23 +147,7 @@ impl ImportTx {
     pub async fn ensure_themes(&mut self, names: &[ThemeName]) -> DbResult<Vec<String>> {
         let mut ids = Vec::with_capacity(names.len());
         for name in names {
-            sqlx::query(
-                "INSERT INTO themes (id, owner_id, theme_key, label, created_at) VALUES ($1, $2, $3, $4, $5) \
-                 ON CONFLICT (owner_id, theme_key) DO NOTHING",
-            )
-            .bind(coachkit_domain::RecordId::new().as_str())
-            .bind(&self.owner)
-            .bind(name.key())
-            .bind(name.label())
-            .bind(crate::now_ms())
-            .execute(&mut *self.tx)
-            .await?;
-            let (id,): (String,) = sqlx::query_as("SELECT id FROM themes WHERE owner_id = $1 AND theme_key = $2")
-                .bind(&self.owner)
-                .bind(name.key())
-                .fetch_one(&mut *self.tx)
-                .await?;
-            ids.push(id);
+            ids.push(super::themes::ensure_theme(&mut self.tx, &self.owner, name).await?);
         }
         Ok(ids)
     }

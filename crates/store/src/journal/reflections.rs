@@ -73,8 +73,17 @@ pub(super) async fn insert_reflection_rows(
             .await?;
     }
     let title = r.title.unwrap_or("");
-    index_document(conn, r.id, "reflection", r.author_id, r.relationship_id, r.audience, updated_at, title, r.body)
-        .await
+    let text = searchable_text(conn, r.id, r.body).await?;
+    index_document(conn, r.id, "reflection", r.author_id, r.relationship_id, r.audience, updated_at, title, &text)
+        .await?;
+    Ok(())
+}
+
+/// A reflection's body with its themes' labels on a last line: whoever may read the reflection
+/// finds it by the words of its themes too.
+async fn searchable_text(conn: &mut sqlx::AnyConnection, id: &str, body: &str) -> Result<String, sqlx::Error> {
+    let themes = super::themes::reflection_theme_line(conn, id).await?;
+    Ok(if themes.is_empty() { body.to_owned() } else { format!("{body}\n{themes}") })
 }
 
 impl Store {
@@ -201,6 +210,7 @@ impl Store {
         if changed {
             log_audience_change(&mut tx, id, old_audience, audience).await?;
         }
+        let text = searchable_text(&mut tx, id, body).await?;
         index_document(
             &mut tx,
             id,
@@ -210,7 +220,7 @@ impl Store {
             audience,
             shared_at,
             title.unwrap_or(""),
-            body,
+            &text,
         )
         .await?;
         tx.commit().await?;

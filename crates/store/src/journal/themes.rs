@@ -20,26 +20,15 @@ pub struct ThemeSummary {
 pub type ThemeEntry = ReflectionRow;
 
 impl Store {
-    /// Finds or creates the owner's themes with these names; returns their ids in order.
+    /// Finds or creates the owner's themes with these names; returns their ids in order. A new
+    /// theme also gets its search row in the same transaction, so "letting go" finds the theme
+    /// "What I must let go of" itself, not only the reflections tagged with it.
     pub async fn ensure_themes(&self, owner: &str, names: &[ThemeName]) -> DbResult<Vec<String>> {
         let mut ids = Vec::with_capacity(names.len());
         for name in names {
-            sqlx::query(
-                "INSERT INTO themes (id, owner_id, theme_key, label, created_at) VALUES ($1, $2, $3, $4, $5) \
-                 ON CONFLICT (owner_id, theme_key) DO NOTHING",
-            )
-            .bind(coachkit_domain::RecordId::new().as_str())
-            .bind(owner)
-            .bind(name.key())
-            .bind(name.label())
-            .bind(now_ms())
-            .execute(&self.writer)
-            .await?;
-            let (id,): (String,) = sqlx::query_as("SELECT id FROM themes WHERE owner_id = $1 AND theme_key = $2")
-                .bind(owner)
-                .bind(name.key())
-                .fetch_one(&self.pool)
-                .await?;
+            let mut tx = self.begin_write().await?;
+            let id = ensure_theme(&mut tx, owner, name).await?;
+            tx.commit().await?;
             ids.push(id);
         }
         Ok(ids)
@@ -162,4 +151,49 @@ impl Store {
         .await?;
         Ok(Some((label, entries)))
     }
+}
+
+/// Finds or creates one theme inside the caller's transaction; a new one is indexed for search as
+/// the kind `theme`, private to its owner (a theme is the owner's own vocabulary: mentors meet it
+/// through the reflections shared with them, whose search rows carry their themes' labels).
+pub(crate) async fn ensure_theme(conn: &mut sqlx::AnyConnection, owner: &str, name: &ThemeName) -> DbResult<String> {
+    let now = now_ms();
+    let created: Option<(String,)> = sqlx::query_as(
+        "INSERT INTO themes (id, owner_id, theme_key, label, created_at) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (owner_id, theme_key) DO NOTHING RETURNING id",
+    )
+    .bind(coachkit_domain::RecordId::new().as_str())
+    .bind(owner)
+    .bind(name.key())
+    .bind(name.label())
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if let Some((id,)) = created {
+        let private = coachkit_domain::privacy::Audience::Private;
+        super::index_document(conn, &id, "theme", owner, None, &private, now, name.label(), name.label()).await?;
+        return Ok(id);
+    }
+    let (id,): (String,) = sqlx::query_as("SELECT id FROM themes WHERE owner_id = $1 AND theme_key = $2")
+        .bind(owner)
+        .bind(name.key())
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(id)
+}
+
+/// The labels of a reflection's themes as one line, for its search row (inside the caller's
+/// transaction, after its themes are written).
+pub(crate) async fn reflection_theme_line(
+    conn: &mut sqlx::AnyConnection,
+    reflection_id: &str,
+) -> Result<String, sqlx::Error> {
+    let labels: Vec<(String,)> = sqlx::query_as(
+        "SELECT t.label FROM reflection_themes rt JOIN themes t ON t.id = rt.theme_id \
+         WHERE rt.reflection_id = $1 ORDER BY t.label",
+    )
+    .bind(reflection_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(labels.into_iter().map(|l| l.0).collect::<Vec<_>>().join(", "))
 }

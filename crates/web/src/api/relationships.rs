@@ -6,7 +6,7 @@ use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use coachkit_app::{AppError, RelationshipView};
+use coachkit_app::{AppError, InviteInput, InviteMail, RelationshipView};
 use coachkit_domain::RelationshipId;
 use coachkit_domain::relationship::Transition;
 use serde::{Deserialize, Serialize};
@@ -29,6 +29,9 @@ pub struct InviteRequest {
     /// Their e-mail: the link is mailed. Leave out to share the link yourself.
     #[serde(default)]
     email: Option<String>,
+    /// Their name, needed when there is no e-mail: the invitation is shown under it until answered.
+    #[serde(default)]
+    name: Option<String>,
     #[serde(default)]
     message: Option<String>,
 }
@@ -38,6 +41,8 @@ pub struct InviteResponse {
     relationship: RelationshipView,
     /// The invitation link; shown once.
     link: String,
+    /// Whether the e-mail went to the mail server, waits in the outbox, or there is none.
+    mail: InviteMail,
 }
 
 /// Invite a coach or mentor.
@@ -48,11 +53,15 @@ pub async fn invite(
     ApiActor(actor): ApiActor,
     Json(req): Json<InviteRequest>,
 ) -> Result<(StatusCode, axum::Json<InviteResponse>), ApiError> {
-    let outcome = state
-        .app
-        .invite(&actor, &req.kind, req.email.as_deref().unwrap_or(""), req.message.as_deref().unwrap_or(""))
-        .await?;
-    Ok((StatusCode::CREATED, axum::Json(InviteResponse { relationship: outcome.relationship, link: outcome.link })))
+    let form = InviteInput {
+        kind: req.kind,
+        email: req.email.unwrap_or_default(),
+        name: req.name.unwrap_or_default(),
+        message: req.message.unwrap_or_default(),
+    };
+    let outcome = state.app.invite_for(&actor, &form).await?;
+    let body = InviteResponse { relationship: outcome.relationship, link: outcome.link, mail: outcome.mail };
+    Ok((StatusCode::CREATED, axum::Json(body)))
 }
 
 /// One of your relationships.

@@ -10,6 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
+use coachkit_app::demo::{DEMO_PASSWORD, DemoSignIn};
 use coachkit_app::{AppError, SignupMode};
 use serde::Deserialize;
 
@@ -27,11 +28,21 @@ struct SignInPage {
     signup_href: String,
     email: String,
     message: Option<String>,
+    /// The demo's people, listed only on an instance that holds the demo.
+    demo: &'static [DemoSignIn],
+    demo_password: &'static str,
 }
 
 fn signin_page_view(nav: Nav, next: String, email: String, message: Option<String>) -> SignInPage {
     let signup_href = if next == "/" { "/signup".into() } else { format!("/signup?next={}", view::url_encode(&next)) };
-    SignInPage { nav, next, signup_href, email, message }
+    SignInPage { nav, next, signup_href, email, message, demo: &[], demo_password: DEMO_PASSWORD }
+}
+
+/// The sign-in page with the demo's sign-ins when this instance holds the demo. A failure to
+/// read that fact only leaves the list out: signing in matters more than the hint.
+async fn signin_page_with_demo(state: &AppState, page: SignInPage) -> SignInPage {
+    let demo = state.app.demo_sign_ins().await.unwrap_or(&[]);
+    SignInPage { demo, ..page }
 }
 
 pub async fn signin_page(
@@ -45,7 +56,8 @@ pub async fn signin_page(
         return Redirect::to(&next).into_response();
     }
     let (jar, csrf) = auth::pre_session_csrf(jar, &state);
-    (jar, view::render(&signin_page_view(Nav::signed_out(csrf), next, String::new(), None))).into_response()
+    let page = signin_page_with_demo(&state, signin_page_view(Nav::signed_out(csrf), next, String::new(), None)).await;
+    (jar, view::render(&page)).into_response()
 }
 
 #[derive(Deserialize)]
@@ -78,6 +90,7 @@ pub async fn signin(
             let (jar, csrf) = auth::pre_session_csrf(jar, &state);
             let message = capitalise(&e.to_string());
             let page = signin_page_view(Nav::signed_out(csrf), next, form.email, Some(message));
+            let page = signin_page_with_demo(&state, page).await;
             (jar, view::render_status(status, &page)).into_response()
         }
         Err(e) => PageError::from(e).into_response(),

@@ -9,7 +9,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use coachkit_app::{AppError, RelationshipView};
+use coachkit_app::{AppError, InviteInput, InviteMail, RelationshipView};
 use coachkit_domain::RelationshipId;
 use coachkit_domain::relationship::{RelationshipStatus, Side, Transition};
 use serde::Deserialize;
@@ -20,10 +20,20 @@ struct NewPage {
     nav: Nav,
     kind: String,
     email: String,
+    name: String,
     message: String,
     errors: FieldErrors,
-    link: Option<String>,
-    mailed: bool,
+    /// Refused for naming nobody: neither an e-mail nor a name was given.
+    unnamed: bool,
+    /// After an invitation is made: the link, whom it is for, and what became of its mail.
+    done: Option<Created>,
+}
+
+/// What the confirmation says: the link, who it is for, and whether mail went or waits.
+struct Created {
+    link: String,
+    who: String,
+    mail: InviteMail,
 }
 
 pub async fn new_page(PageActor(actor): PageActor) -> Response {
@@ -31,10 +41,11 @@ pub async fn new_page(PageActor(actor): PageActor) -> Response {
         nav: Nav::for_actor(&actor, "dashboard"),
         kind: "mentoring".into(),
         email: String::new(),
+        name: String::new(),
         message: String::new(),
         errors: FieldErrors::default(),
-        link: None,
-        mailed: false,
+        unnamed: false,
+        done: None,
     })
 }
 
@@ -45,6 +56,8 @@ pub struct InviteForm {
     #[serde(default)]
     email: String,
     #[serde(default)]
+    name: String,
+    #[serde(default)]
     message: String,
 }
 
@@ -54,26 +67,34 @@ pub async fn create(
     CsrfForm(form): CsrfForm<InviteForm>,
 ) -> Result<Response, PageError> {
     let nav = Nav::for_actor(&actor, "dashboard");
-    match state.app.invite(&actor, &form.kind, &form.email, &form.message).await {
+    let input = InviteInput { kind: form.kind, email: form.email, name: form.name, message: form.message };
+    let unnamed = input.email.trim().is_empty() && input.name.trim().is_empty();
+    match state.app.invite_for(&actor, &input).await {
         Ok(outcome) => Ok(view::render(&NewPage {
             nav,
-            kind: form.kind,
+            kind: input.kind,
             email: String::new(),
+            name: String::new(),
             message: String::new(),
             errors: FieldErrors::default(),
-            mailed: !form.email.trim().is_empty(),
-            link: Some(outcome.link),
+            unnamed: false,
+            done: Some(Created {
+                who: outcome.relationship.partner_name_for_coach_slot(),
+                link: outcome.link,
+                mail: outcome.mail,
+            }),
         })),
         Err(e @ AppError::Invalid(_)) => Ok(view::render_status(
             StatusCode::UNPROCESSABLE_ENTITY,
             &NewPage {
                 nav,
-                kind: form.kind,
-                email: form.email,
-                message: form.message,
+                kind: input.kind,
+                email: input.email,
+                name: input.name,
+                message: input.message,
                 errors: FieldErrors::from_app(&e).unwrap_or_default(),
-                link: None,
-                mailed: false,
+                unnamed,
+                done: None,
             },
         )),
         Err(e) => Err(e.into()),

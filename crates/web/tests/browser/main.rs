@@ -20,6 +20,7 @@ mod journal;
 mod learning_log;
 mod leaving;
 mod mentoring;
+mod phone;
 mod wheel;
 
 use coachkit_testkit::browser::{self, Browser};

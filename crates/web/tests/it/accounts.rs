@@ -255,7 +255,8 @@ async fn invite_only_instances_need_an_invitation_to_sign_up() {
 
         // With an invitation link, the invited person can join.
         let leader = crate::relationships::account(&app, "Jo", "jo@example.org").await;
-        let invite = app.app.invite(&leader, "mentoring", "", "").await.unwrap();
+        let form = coachkit_app::InviteInput { kind: "mentoring".into(), name: "Ivy".into(), ..Default::default() };
+        let invite = app.app.invite_for(&leader, &form).await.unwrap();
         let secret = invite.link.rsplit('/').next().unwrap().to_owned();
         let r = c
             .submit(

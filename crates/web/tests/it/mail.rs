@@ -72,3 +72,39 @@ async fn without_smtp_mail_waits_in_the_outbox() {
     })
     .await;
 }
+
+/// The admin runs the instance and must not read what people wrote to each other: the outbox
+/// shows recipient, subject, state and times, never a body or the live link in it (issue 14).
+#[tokio::test]
+async fn the_admin_outbox_shows_no_body_and_no_link() {
+    on_each_backend(|app| async move {
+        let leader = crate::relationships::account(&app, "Priya", "priya@example.org").await;
+        crate::relationships::account(&app, "Ada", "ada@example.org").await;
+        let admin = crate::relationships::account(&app, "Root", "root@example.org").await;
+        app.app.store.set_user_admin(&admin.id(), true).await.unwrap();
+        let note = "my private worry about the restructure";
+        let outcome = app.app.invite(&leader, "mentoring", "ada@example.org", note).await.unwrap();
+        let secret = outcome.link.rsplit('/').next().unwrap().to_owned();
+        let stored = &app.app.store.mail_to("ada@example.org").await.unwrap()[0];
+        assert!(stored.body.contains(note) && stored.body.contains(&secret), "the mail itself holds both");
+
+        let client = app.client();
+        assert_eq!(client.sign_in("root@example.org", crate::PW).await.status(), reqwest::StatusCode::SEE_OTHER);
+        let page = client.page("/admin", reqwest::StatusCode::OK).await;
+        assert!(page.contains("ada@example.org") && page.contains(&stored.subject), "recipient and subject: {page}");
+        assert!(page.contains("waiting"), "its state");
+        assert!(!page.contains("restructure") && !page.contains(&secret) && !page.contains("/invite/"), "{page}");
+        assert!(!page.contains("Open this link"), "no line of the body");
+
+        let csrf = client.api_csrf().await;
+        let (status, json) =
+            client.json(reqwest::Method::GET, "/api/v1/admin/outbox", None, &[("X-CSRF-Token", &csrf)]).await;
+        assert_eq!(status, reqwest::StatusCode::OK);
+        let text = json.to_string();
+        assert!(text.contains("ada@example.org") && text.contains("created_at"), "{text}");
+        assert!(!text.contains("restructure") && !text.contains(&secret) && !text.contains("/invite/"), "{text}");
+        assert!(json.as_array().unwrap().iter().all(|m| m.get("body").is_none()));
+        app.stop().await;
+    })
+    .await;
+}

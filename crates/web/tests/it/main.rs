@@ -8,6 +8,7 @@ mod api;
 mod checkins;
 mod co_coaching;
 mod co_coaching_api;
+mod demo;
 mod health;
 mod instances;
 mod journal;

@@ -16,7 +16,7 @@ use coachkit_app::wheel::{AssessmentPage, AssessmentStatus, DEFAULT_TEMPLATE_KEY
 use coachkit_app::{Actor, AppError};
 use coachkit_domain::journal::AudienceChoice;
 use coachkit_domain::privacy::RecordKind;
-use coachkit_domain::wheel::{Assessment, format_number};
+use coachkit_domain::wheel::{Assessment, TimeUnit};
 use coachkit_wheelchart::{Theme, WheelOptions, WheelRow, wheel_png, wheel_svg, wheel_table};
 
 /// Above this many areas, labels shrunk to a phone's width could not be read.
@@ -40,9 +40,13 @@ pub(super) struct Page {
     status: &'static str,
     audience: String,
     svg: String,
+    /// The same wheel drawn for a phone's width (CSS shows one of the two).
+    phone_svg: String,
     /// Too many areas to read at a phone's width: the picture keeps a size and scrolls instead.
     crowded: bool,
     unit_text: &'static str,
+    /// Times in hours: gaps are said in hours and in points of the week.
+    hours: bool,
     rows: Vec<WheelRow>,
     place_to_look: String,
     /// (area, what puts it there), in the reading's orders.
@@ -68,25 +72,18 @@ pub(crate) fn names(list: &[String]) -> String {
     }
 }
 
-/// "+16.7 points", "−2.5 points", "0 points": a signed gap with a true minus sign.
-fn points(gap: f64) -> String {
-    let text = format_number(gap.abs());
-    let sign = if text == "0" {
-        ""
-    } else if gap > 0.0 {
-        "+"
-    } else {
-        "−"
-    };
-    format!("{sign}{text} points")
+/// The gap of one area in the table's own words ("+10 h (+25 points)"), so that the reading and
+/// the table beside it never speak in different units.
+fn gap_words(r: &ReadingRow, table: &[WheelRow]) -> String {
+    table.get(r.index).map(|row| row.gap_text.clone()).unwrap_or_default()
 }
 
-fn by_gap_line(r: &ReadingRow) -> (String, String) {
-    (r.name.clone(), format!("{} (quality {})", points(r.gap), r.rating))
+fn by_gap_line(r: &ReadingRow, table: &[WheelRow]) -> (String, String) {
+    (r.name.clone(), format!("{} · quality {}", gap_words(r, table), r.rating))
 }
 
-fn by_quality_line(r: &ReadingRow) -> (String, String) {
-    (r.name.clone(), format!("quality {} ({})", r.rating, points(r.gap)))
+fn by_quality_line(r: &ReadingRow, table: &[WheelRow]) -> (String, String) {
+    (r.name.clone(), format!("quality {} · {}", r.rating, gap_words(r, table)))
 }
 
 fn place_sentence(page: &AssessmentPage) -> String {
@@ -122,6 +119,22 @@ fn picture(page: &AssessmentPage, assessment: &Assessment, theme: Theme, on_page
         show_title: !on_page,
         theme,
         id_prefix: format!("wheel-{}", page.summary.id),
+        ..WheelOptions::default()
+    };
+    wheel_svg(assessment, &options)
+}
+
+/// The picture for a phone's width: areas numbered in large type, no labels or legend beside
+/// it (the page lists the numbered areas and the legend under it, as text that stays readable).
+fn phone_picture(page: &AssessmentPage, assessment: &Assessment) -> String {
+    let (title, _) = picture_titles(page);
+    let options = WheelOptions {
+        title,
+        show_title: false,
+        show_legend: false,
+        compact: true,
+        theme: Theme::Light,
+        id_prefix: format!("wheel-phone-{}", page.summary.id),
         ..WheelOptions::default()
     };
     wheel_svg(assessment, &options)
@@ -163,12 +176,14 @@ pub(super) async fn page_view(state: &AppState, actor: &Actor, id: &str) -> Resu
         status: s.status.as_str(),
         audience: s.audience.clone(),
         svg: picture(&page, assessment, Theme::Light, true),
+        phone_svg: phone_picture(&page, assessment),
         crowded: assessment.areas().len() > CROWDED_AREAS,
         unit_text: table.unit_text,
-        rows: table.rows,
+        hours: table.unit == TimeUnit::HoursPerWeek,
         place_to_look: place_sentence(&page),
-        by_gap: page.by_gap.iter().map(by_gap_line).collect(),
-        by_quality: page.by_quality.iter().map(by_quality_line).collect(),
+        by_gap: page.by_gap.iter().map(|r| by_gap_line(r, &table.rows)).collect(),
+        by_quality: page.by_quality.iter().map(|r| by_quality_line(r, &table.rows)).collect(),
+        rows: table.rows,
         not_entered: names(&page.not_entered),
         complete: s.status == AssessmentStatus::Complete,
         can_fill: page.can_fill,

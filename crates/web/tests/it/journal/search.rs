@@ -6,6 +6,7 @@ use crate::on_each_backend;
 use coachkit_app::Actor;
 use coachkit_app::journal::ReflectionInput;
 use coachkit_testkit::TestApp;
+use reqwest::StatusCode;
 
 /// The record ids `who` finds for `q`, in the order given.
 async fn found(app: &TestApp, who: &Actor, q: &str) -> Vec<String> {
@@ -100,6 +101,61 @@ async fn the_merged_index_answers_as_before() {
         // Writes after a merge are found too.
         let late = reflection(&app, &c.leader, None, "segment written later", "private", "").await;
         assert_eq!(found(&app, &c.leader, "later").await, [late]);
+        app.stop().await;
+    })
+    .await;
+}
+
+/// Issue 14: "letting go" found nothing although the theme "What I must let go of" existed. The
+/// theme is now a search row of its own (its owner's alone) and a reflection's row carries its
+/// themes, both stemmed in English, so "letting" meets "let" on either backend.
+#[tokio::test]
+async fn letting_go_finds_the_theme_what_i_must_let_go_of() {
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        let shared = format!("relationship:{}", c.with_mentor);
+        let id =
+            reflection(&app, &c.leader, None, "The budget round went well.", &shared, "What I must let go of").await;
+        let hits = app.app.search(&c.leader, "letting go").await.unwrap();
+        let theme = hits.iter().find(|h| h.kind == "theme").expect("the theme itself is a hit");
+        assert_eq!(theme.title, "What I must let go of");
+        assert_eq!(theme.kind_label, "Theme");
+        assert_eq!(theme.link, "/journal/themes/what-i-must-let-go-of");
+        assert!(hits.iter().any(|h| h.record_id == id), "and the reflection tagged with it");
+
+        // The mentor it was shared with finds the reflection by its theme, never the leader's
+        // theme row; the other mentor finds neither.
+        let mentor_hits = app.app.search(&c.mentor, "letting go").await.unwrap();
+        assert_eq!(mentor_hits.iter().map(|h| h.record_id.as_str()).collect::<Vec<_>>(), vec![id.as_str()]);
+        assert!(app.app.search(&c.other_mentor, "letting go").await.unwrap().is_empty());
+
+        // The page names every kind in words and its link opens the theme.
+        let leader = super::client_for(&app, "leader@example.org").await;
+        let page = leader.page("/journal/search?q=letting+go", StatusCode::OK).await;
+        assert!(page.contains(r#"<span class="tag">Theme</span>"#), "{page}");
+        assert!(page.contains(r#"href="/journal/themes/what-i-must-let-go-of""#));
+        assert!(!page.contains("killer_question") && !page.contains(">theme<"));
+        let theme_page = leader.page("/journal/themes/what-i-must-let-go-of", StatusCode::OK).await;
+        assert!(theme_page.contains("The budget round went well."));
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_signed_in_page_has_the_search_box() {
+    on_each_backend(|app| async move {
+        cast(&app).await;
+        let leader = super::client_for(&app, "leader@example.org").await;
+        for path in ["/dashboard", "/journal", "/wheel", "/settings", "/orgs"] {
+            let page = leader.page(path, StatusCode::OK).await;
+            assert!(
+                page.contains(r#"<form class="top-search" role="search" method="get" action="/journal/search">"#),
+                "{path}"
+            );
+        }
+        let anonymous = app.client().page("/signin", StatusCode::OK).await;
+        assert!(!anonymous.contains("top-search"), "nobody to search for before signing in");
         app.stop().await;
     })
     .await;

@@ -1,0 +1,61 @@
+//! Dates for the demo. Its story spans months, but it is loaded in one go: these statements move
+//! a just-written record's own timestamps back to when the story says it happened, so reflections,
+//! relationships and sessions roll up "across mentors and months" the day the demo loads. Only
+//! the demo loader calls them; nothing a person does moves a date back.
+
+use crate::Store;
+use crate::error::DbResult;
+
+impl Store {
+    /// A relationship invited and accepted at `at`.
+    pub async fn demo_date_relationship(&self, id: &str, at: i64) -> DbResult<()> {
+        sqlx::query(
+            "UPDATE relationships SET created_at = $1, answered_at = CASE WHEN answered_at IS NULL THEN NULL ELSE $1 END \
+             WHERE id = $2",
+        )
+        .bind(at)
+        .bind(id)
+        .execute(&self.writer)
+        .await?;
+        Ok(())
+    }
+
+    /// A reflection written (and shared as it is now) at `at`, with its search row and audience log.
+    pub async fn demo_date_reflection(&self, id: &str, at: i64) -> DbResult<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE reflections SET created_at = $1, updated_at = $1, shared_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE search_documents SET updated_at = $1, shared_at = $1 WHERE record_id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE audience_changes SET changed_at = $1 WHERE record_id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A session (already planned for its own date) written down at `at`, with its search row.
+    pub async fn demo_date_session(&self, id: &str, at: i64) -> DbResult<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE journal_sessions SET created_at = $1, updated_at = $1 WHERE id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE search_documents SET updated_at = $1, shared_at = $1 WHERE record_id = $2")
+            .bind(at)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
