@@ -5,8 +5,8 @@
 mod accounts;
 mod admin;
 mod co_coaching;
-mod common_responses;
 mod coaching;
+mod common_responses;
 mod extract;
 mod journal;
 mod journal_more;

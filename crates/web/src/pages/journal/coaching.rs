@@ -13,6 +13,7 @@ use axum::response::Response;
 use coachkit_app::AppError;
 use coachkit_app::journal::ClientCard;
 use coachkit_domain::RelationshipId;
+use coachkit_domain::time::Zone;
 
 /// A link with its words and a date.
 pub struct Line {
@@ -47,12 +48,13 @@ fn question_status(s: &str) -> &'static str {
     }
 }
 
-impl From<ClientCard> for Client {
-    fn from(c: ClientCard) -> Self {
+impl Client {
+    /// One client's card, its moments written in the coach's zone.
+    fn new(c: ClientCard, zone: &Zone) -> Self {
         let has_news = c.has_news();
         let session = |id: &str, at: i64| Line {
             href: format!("/journal/sessions/{id}"),
-            text: view::date_time(at),
+            text: view::date_time(at, zone),
             when: view::date(at),
         };
         Self {
@@ -101,7 +103,7 @@ struct Home {
 }
 
 pub async fn home(State(state): State<AppState>, PageActor(actor): PageActor) -> Result<Response, PageError> {
-    let clients = state.app.coach_home(&actor).await?.into_iter().map(Client::from).collect();
+    let clients = state.app.coach_home(&actor).await?.into_iter().map(|c| Client::new(c, &actor.user.zone())).collect();
     Ok(view::render(&Home { nav: Nav::for_actor(&actor, "coaching"), clients }))
 }
 

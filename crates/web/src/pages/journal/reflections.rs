@@ -172,7 +172,7 @@ async fn show_page(
             .reflection_history(actor, id)
             .await?
             .into_iter()
-            .map(|(f, t, at)| (f, t, view::date_time(at)))
+            .map(|(f, t, at)| (f, t, view::date_time(at, &actor.user.zone())))
             .collect()
     } else {
         vec![]
@@ -229,7 +229,7 @@ async fn show_page(
         .map(|x| ReplyLine {
             mine: x.author_id == actor.user.id,
             author: x.author_name,
-            when: view::date_time(x.created_at),
+            when: view::date_time(x.created_at, &actor.user.zone()),
             audience: x.audience,
             paragraphs: x.body.split("\n\n").map(str::to_owned).collect(),
         })
