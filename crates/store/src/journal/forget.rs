@@ -9,6 +9,9 @@ pub(crate) const FORGET_BY_ID: &[&str] = &[
     "DELETE FROM audience_changes WHERE record_id IN (SELECT id FROM wheel_assessments WHERE owner_id = $1)",
     "DELETE FROM search_documents WHERE owner_id = $1",
     "DELETE FROM session_notes WHERE author_id = $1",
+    // A thread goes with its reflection, and their own replies on others' reflections go too.
+    "DELETE FROM replies WHERE item_kind = 'reflection' AND item_id IN (SELECT id FROM reflections WHERE author_id = $1)",
+    "DELETE FROM replies WHERE author_id = $1",
     "DELETE FROM reflections WHERE author_id = $1",
     "DELETE FROM themes WHERE owner_id = $1",
     "DELETE FROM killer_questions WHERE leader_id = $1",

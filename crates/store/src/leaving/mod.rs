@@ -30,6 +30,11 @@ const ACCOUNT_BY_ID: &[&str] = &[
         (SELECT id FROM relationships WHERE leader_id = $1 OR coach_id = $1)",
     "DELETE FROM memberships WHERE user_id = $1",
     "DELETE FROM relationship_checkins WHERE user_id = $1",
+    // Their reminders and the choices about them; an unsubscribe link's target is "<id>:<kind>".
+    "DELETE FROM nudges WHERE user_id = $1",
+    "DELETE FROM nudge_preferences WHERE user_id = $1",
+    "DELETE FROM nudge_digests WHERE user_id = $1",
+    "DELETE FROM capabilities WHERE purpose = 'unsubscribe' AND target_id LIKE $1 || ':%'",
     "UPDATE relationships SET message = NULL WHERE leader_id = $1",
 ];
 
@@ -112,6 +117,11 @@ impl Store {
             .bind(contains_pattern(&name))
             .execute(&mut *tx)
             .await?;
+            // Others' reminders name the people they are about ("your session with ...").
+            sqlx::query("DELETE FROM nudges WHERE LOWER(line) LIKE $1 ESCAPE '\\'")
+                .bind(contains_pattern(&name))
+                .execute(&mut *tx)
+                .await?;
         }
         let simple = id.as_str().replace('-', "");
         sqlx::query(

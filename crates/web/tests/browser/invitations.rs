@@ -56,7 +56,7 @@ async fn mentor_accepts_an_invitation_on_the_dashboard() {
         leader.open("/dashboard").await;
         let mine = leader.texts("section[aria-labelledby=rel-heading] li").await;
         assert_eq!(mine.len(), 1, "{mine:?}");
-        assert!(mine[0].starts_with("Maya Mentor mentoring active"), "{mine:?}");
+        assert!(mine[0].starts_with("Maya Mentor mentor active"), "her role, named as everywhere: {mine:?}");
         assert!(leader.wait_for("section[aria-labelledby=next-heading]").await.contains("Nothing is waiting for you."));
         app.stop().await;
     })
