@@ -71,7 +71,12 @@ async fn only_the_two_parties_answer_and_a_link_opens_only_its_target() {
         let outsider = account(&app, "Nosy Neighbour", "nosy@example.org").await;
         assert!(app.app.checkin_link(&rel, &outsider.id()).await.is_err(), "no link speaks for an outsider");
         // An invitation link is not a check-in link.
-        let other = app.app.invite(&lena, "mentoring", "", "").await.unwrap();
+        let link_only = coachkit_app::InviteInput {
+            kind: "mentoring".into(),
+            name: "Someone Lena names".into(),
+            ..Default::default()
+        };
+        let other = app.app.invite_for(&lena, &link_only).await.unwrap();
         let r = app.client().get(&path_of(&other.link)).await;
         assert_eq!(r.status(), StatusCode::NOT_FOUND);
         // An outsider signed in cannot answer on the page or the API, nor read the answers.
