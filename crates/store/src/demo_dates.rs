@@ -22,39 +22,38 @@ impl Store {
 
     /// A reflection written (and shared as it is now) at `at`, with its search row and audience log.
     pub async fn demo_date_reflection(&self, id: &str, at: i64) -> DbResult<()> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE reflections SET created_at = $1, updated_at = $1, shared_at = $1 WHERE id = $2")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE search_documents SET updated_at = $1, shared_at = $1 WHERE record_id = $2")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE audience_changes SET changed_at = $1 WHERE record_id = $2")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(())
+        self.move_back(
+            id,
+            at,
+            &[
+                "UPDATE reflections SET created_at = $1, updated_at = $1, shared_at = $1 WHERE id = $2",
+                "UPDATE search_documents SET updated_at = $1, shared_at = $1 WHERE record_id = $2",
+                "UPDATE audience_changes SET changed_at = $1 WHERE record_id = $2",
+            ],
+        )
+        .await
     }
 
     /// A session (already planned for its own date) written down at `at`, with its search row.
     pub async fn demo_date_session(&self, id: &str, at: i64) -> DbResult<()> {
+        self.move_back(
+            id,
+            at,
+            &[
+                "UPDATE journal_sessions SET created_at = $1, updated_at = $1 WHERE id = $2",
+                "UPDATE search_documents SET updated_at = $1, shared_at = $1 WHERE record_id = $2",
+            ],
+        )
+        .await
+    }
+
+    /// Runs `statements` (each binding `$1` = `at`, `$2` = `id`) in one write transaction, so a
+    /// record and the rows that mirror it move together.
+    async fn move_back(&self, id: &str, at: i64, statements: &[&str]) -> DbResult<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE journal_sessions SET created_at = $1, updated_at = $1 WHERE id = $2")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE search_documents SET updated_at = $1, shared_at = $1 WHERE record_id = $2")
-            .bind(at)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        for statement in statements {
+            sqlx::query(statement).bind(at).bind(id).execute(&mut *tx).await?;
+        }
         tx.commit().await?;
         Ok(())
     }
