@@ -9,7 +9,9 @@
 
 use crate::error::AppResult;
 use crate::{Actor, App};
+use coachkit_domain::co_coaching::Stage;
 use coachkit_domain::learning_log::progress::QUIET_DAYS;
+use coachkit_domain::mentoring::RequestStatus;
 use coachkit_domain::next_steps::{Urgency, order};
 use coachkit_domain::time::Millis;
 use coachkit_store::next_steps::{NextStepRow, NextStepWindow};
@@ -136,10 +138,10 @@ fn step(row: NextStepRow, now: Millis) -> Option<NextStep> {
         "session_led" | "session_coached" => session("with"),
         "action" => line(title, "/journal/actions".into(), "Actions", at, When::Due, now),
         "advice" => {
-            // The same words as the request's own page.
-            let (what, when) = match extra.as_deref() {
-                Some("draft") => ("read the messages to your experts and send them".to_owned(), None),
-                Some("collecting") => (format!("sealed: {n1} of {n2} experts have answered"), at),
+            // The words the dashboard has used for each stage of a request since practice 5 landed.
+            let (what, when) = match extra.as_deref().and_then(RequestStatus::parse) {
+                Some(RequestStatus::Draft) => ("read the messages to your experts and send them".to_owned(), None),
+                Some(RequestStatus::Collecting) => (format!("sealed: {n1} of {n2} experts have answered"), at),
                 _ if n3 == 0 => {
                     ("all your experts have answered: find the thread and write your goal".to_owned(), None)
                 }
@@ -209,14 +211,14 @@ fn step(row: NextStepRow, now: Millis) -> Option<NextStep> {
             None => return None,
         },
         "cc_facilitating" => {
-            let (what, href, action, when) = match extra.as_deref() {
-                Some("preparing") => (
+            let (what, href, action, when) = match extra.as_deref().and_then(Stage::parse) {
+                Some(Stage::Preparing) => (
                     format!("{n2} of {n1} participants have submitted cards"),
                     format!("/co-coaching/{id}"),
                     "Open",
                     When::SessionOne,
                 ),
-                Some("cards_open") => (
+                Some(Stage::CardsOpen) => (
                     "the cards are open: team them up".to_owned(),
                     format!("/co-coaching/{id}/teaming"),
                     "Team up",
