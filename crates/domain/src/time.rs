@@ -56,6 +56,14 @@ pub fn ago(now: Millis, then: Millis) -> String {
     }
 }
 
+/// An offset as calendar files write it: "+0100", "-0330", "+053000" when it has seconds.
+fn ics_offset(o: jiff::tz::Offset) -> String {
+    let total = o.seconds();
+    let sign = if total < 0 { '-' } else { '+' };
+    let (h, m, s) = (total.abs() / 3600, total.abs() % 3600 / 60, total.abs() % 60);
+    if s == 0 { format!("{sign}{h:02}{m:02}") } else { format!("{sign}{h:02}{m:02}{s:02}") }
+}
+
 /// A person's time zone: an IANA name ("Europe/Paris") checked against the tz database bundled
 /// into the binary (jiff's copy), so a zone works the same offline on every machine.
 #[derive(Clone, Debug)]
@@ -112,6 +120,66 @@ impl Zone {
         self.zoned(at).map(|z| z.hour()).unwrap_or(0)
     }
 
+    /// "21 Nov 2026": the day an instant falls on where the person is (a reflection written at
+    /// 23:30 in Auckland belongs to that day, not to the UTC one).
+    pub fn date(&self, at: Millis) -> String {
+        self.zoned(at).map(|z| z.strftime("%-d %b %Y").to_string()).unwrap_or_else(|| "-".into())
+    }
+
+    /// Whether this is UTC itself (calendar files then write plain `...Z` times).
+    pub fn is_utc(&self) -> bool {
+        self.name == "UTC"
+    }
+
+    /// An instant as calendar files write local time in this zone: "20261203T140000".
+    pub fn ics_local(&self, at: Millis) -> String {
+        self.zoned(at).map(|z| z.strftime("%Y%m%dT%H%M%S").to_string()).unwrap_or_default()
+    }
+
+    /// The VTIMEZONE lines (RFC 5545 3.6.5) a calendar file needs to read local times between `from`
+    /// and `until` in this zone: the observance in force at `from` and every change up to `until`,
+    /// each with a fixed DTSTART (no recurrence rules: the file only has to cover its own events).
+    pub fn ics_vtimezone(&self, from: Millis, until: Millis) -> Vec<String> {
+        let (Ok(start), Ok(end)) =
+            (jiff::Timestamp::from_millisecond(from.0), jiff::Timestamp::from_millisecond(until.0))
+        else {
+            return Vec::new();
+        };
+        let offset_at = |t: jiff::Timestamp| self.tz.to_offset_info(t);
+        let mut lines = vec!["BEGIN:VTIMEZONE".to_owned(), format!("TZID:{}", self.name)];
+        let mut observance =
+            |at: jiff::Timestamp, before: jiff::tz::Offset, after: &jiff::tz::TimeZoneOffsetInfo<'_>| {
+                let kind = if after.dst().is_dst() { "DAYLIGHT" } else { "STANDARD" };
+                // An observance's DTSTART is the local time of the change, read on the clock before it.
+                let local = before.to_datetime(at).strftime("%Y%m%dT%H%M%S").to_string();
+                lines.push(format!("BEGIN:{kind}"));
+                lines.push(format!("DTSTART:{local}"));
+                lines.push(format!("TZOFFSETFROM:{}", ics_offset(before)));
+                lines.push(format!("TZOFFSETTO:{}", ics_offset(after.offset())));
+                lines.push(format!("TZNAME:{}", after.abbreviation()));
+                lines.push(format!("END:{kind}"));
+            };
+        // The change that put `from` under its offset (or, for a zone that never changed, 1970).
+        let in_force = offset_at(start);
+        match self.tz.preceding(start.checked_add(jiff::SignedDuration::from_secs(1)).unwrap_or(start)).next() {
+            Some(t) => {
+                let before = self
+                    .tz
+                    .to_offset(t.timestamp().checked_sub(jiff::SignedDuration::from_secs(1)).unwrap_or(t.timestamp()));
+                observance(t.timestamp(), before, &in_force);
+            }
+            None => observance(jiff::Timestamp::UNIX_EPOCH, in_force.offset(), &in_force),
+        }
+        let mut before = in_force.offset();
+        for t in self.tz.following(start).take_while(|t| t.timestamp() <= end).take(8) {
+            let after = offset_at(t.timestamp());
+            observance(t.timestamp(), before, &after);
+            before = after.offset();
+        }
+        lines.push("END:VTIMEZONE".into());
+        lines
+    }
+
     /// "21 Nov 2026 14:05 CET": the one way pages and mail write a moment for a person.
     pub fn date_time(&self, at: Millis) -> String {
         self.zoned(at).map(|z| z.strftime("%-d %b %Y %H:%M %Z").to_string()).unwrap_or_else(|| "-".into())
@@ -147,6 +215,33 @@ mod tests {
     }
 
     #[test]
+    fn calendar_files_carry_the_zone_and_its_changes() {
+        let paris = Zone::parse("Europe/Paris").unwrap();
+        let at = Millis(1_796_299_200_000); // 2026-12-03 12:00 UTC, 13:00 in Paris
+        assert_eq!(paris.ics_local(at), "20261203T130000");
+        // From December to the next April: winter time in force, then the change to summer time.
+        let lines = paris.ics_vtimezone(at, at.plus(130 * Millis::DAY));
+        let text = lines.join("\n");
+        assert!(
+            text.starts_with("BEGIN:VTIMEZONE\nTZID:Europe/Paris\nBEGIN:STANDARD\nDTSTART:20261025T030000\n"),
+            "{text}"
+        );
+        assert!(text.contains("TZOFFSETFROM:+0200\nTZOFFSETTO:+0100\nTZNAME:CET\nEND:STANDARD"), "{text}");
+        assert!(
+            text.contains("BEGIN:DAYLIGHT\nDTSTART:20270328T020000\nTZOFFSETFROM:+0100\nTZOFFSETTO:+0200\nTZNAME:CEST"),
+            "{text}"
+        );
+        assert!(text.ends_with("END:VTIMEZONE"));
+        // A zone with no changes at all still gets one observance.
+        let fixed = Zone::parse("Etc/GMT-3").unwrap().ics_vtimezone(at, at.plus(Millis::DAY)).join("\n");
+        assert!(
+            fixed.contains("BEGIN:STANDARD\nDTSTART:19700101T030000\nTZOFFSETFROM:+0300\nTZOFFSETTO:+0300"),
+            "{fixed}"
+        );
+        assert!(Zone::utc().is_utc() && !paris.is_utc());
+    }
+
+    #[test]
     fn zones_parse_and_format_in_local_time() {
         let paris = Zone::parse("Europe/Paris").unwrap();
         assert_eq!(paris.name(), "Europe/Paris");
@@ -156,6 +251,10 @@ mod tests {
         assert_eq!(Zone::utc().date_time(at), "3 Dec 2026 12:00 UTC");
         assert_eq!(Zone::parse("Pacific/Auckland").unwrap().date_time(at), "4 Dec 2026 01:00 NZDT");
         assert_eq!(paris.local_hour(at), 13);
+        // The day depends on the zone: late on the 3rd in UTC is already the 4th in Auckland.
+        let late = Millis(1_796_335_200_000); // 2026-12-03 22:00 UTC
+        assert_eq!(Zone::utc().date(late), "3 Dec 2026");
+        assert_eq!(Zone::parse("Pacific/Auckland").unwrap().date(late), "4 Dec 2026");
         assert!(Zone::parse("Mars/Olympus_Mons").is_none());
         assert!(Zone::parse("").is_none());
         assert_eq!(Zone::from_stored("nonsense"), Zone::utc());

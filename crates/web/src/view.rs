@@ -38,6 +38,10 @@ impl Nav {
     pub fn at(&self, ms: impl std::borrow::Borrow<i64>) -> String {
         date_time(ms, &self.zone)
     }
+    /// The day of a moment as this viewer reads it (templates call `nav.day(x)`).
+    pub fn day(&self, ms: impl std::borrow::Borrow<i64>) -> String {
+        day(ms, &self.zone)
+    }
     /// Error pages know nobody: they show neither the signed-in menu nor sign-in links.
     pub fn error() -> Self {
         Self { section: "error", ..Self::default() }
@@ -120,14 +124,16 @@ pub fn url_encode(s: &str) -> String {
     serde_urlencoded::to_string([("v", s)]).map(|e| e[2..].to_owned()).unwrap_or_default()
 }
 
-/// "21 Nov 2026" from milliseconds (by value or, as templates hold fields, by reference).
-pub fn date(ms: impl std::borrow::Borrow<i64>) -> String {
-    let ms = *ms.borrow();
-    let fmt = time::macros::format_description!("[day padding:none] [month repr:short] [year]");
-    time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
-        .ok()
-        .and_then(|t| t.format(&fmt).ok())
-        .unwrap_or_else(|| "-".into())
+/// "21 Nov 2026" for a calendar date (a due date, a window's last day, an answer-by date): stored
+/// as midnight UTC of the day the person picked, so it reads the same in every zone.
+pub fn calendar_date(ms: impl std::borrow::Borrow<i64>) -> String {
+    coachkit_domain::time::day_label(coachkit_domain::time::Millis(*ms.borrow()))
+}
+
+/// "21 Nov 2026": the day a moment fell on in the viewer's zone (when a reflection was written,
+/// the day of a session), where the time of day would be noise.
+pub fn day(ms: impl std::borrow::Borrow<i64>, zone: &Zone) -> String {
+    zone.date(coachkit_domain::time::Millis(*ms.borrow()))
 }
 
 /// "21 Nov 2026 15:05 CET" from milliseconds, in the viewer's zone: the one function through
@@ -142,7 +148,11 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(super::date(0), "1 Jan 1970");
+        assert_eq!(super::calendar_date(0), "1 Jan 1970");
+        let auckland = Zone::parse("Pacific/Auckland").unwrap();
+        // 1 Jan 1970 12:00 UTC is already the 2nd in Auckland; a calendar date stays the 1st.
+        assert_eq!(super::day(43_200_000, &auckland), "2 Jan 1970");
+        assert_eq!(super::calendar_date(43_200_000), "1 Jan 1970");
         assert_eq!(super::date_time(90_061_000, &Zone::utc()), "2 Jan 1970 01:01 UTC");
         let paris = Zone::parse("Europe/Paris").unwrap();
         assert_eq!(super::date_time(90_061_000, &paris), "2 Jan 1970 02:01 CET");

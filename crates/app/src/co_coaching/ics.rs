@@ -31,6 +31,7 @@ impl App {
             summary: &summary,
             description: &description,
             stamp_ms: now_ms(),
+            zone: &actor.user.zone(),
         };
         let cancelled = n == 2 && ctx.stage() == Stage::Cancelled;
         Ok(ics_revision(&event, e.ics_sequence, cancelled))

@@ -1,5 +1,9 @@
 //! Calendar files (RFC 5545) for planned sessions. Small enough to write by hand: one event, with
-//! the text escaping and 75-octet line folding the standard asks for.
+//! the text escaping and 75-octet line folding the standard asks for. Times are written in the
+//! zone of the person who downloads the file (with its VTIMEZONE), so the event shows at the hour
+//! they saw on the page; in UTC for anyone who has not chosen a zone.
+
+use coachkit_domain::time::{Millis, Zone};
 
 /// One event in a calendar file.
 pub struct Event<'a> {
@@ -9,6 +13,8 @@ pub struct Event<'a> {
     pub summary: &'a str,
     pub description: &'a str,
     pub stamp_ms: i64,
+    /// The zone the start and end are written in.
+    pub zone: &'a Zone,
 }
 
 fn utc(ms: i64) -> String {
@@ -55,15 +61,28 @@ pub fn ics_revision(e: &Event<'_>, sequence: i64, cancelled: bool) -> String {
         "VERSION:2.0".into(),
         "PRODID:-//coachkit//sessions//EN".into(),
         method.into(),
+    ];
+    let ends_at_ms = e.starts_at_ms + e.duration_minutes * 60_000;
+    let (start, end) = if e.zone.is_utc() {
+        (format!("DTSTART:{}", utc(e.starts_at_ms)), format!("DTEND:{}", utc(ends_at_ms)))
+    } else {
+        lines.extend(e.zone.ics_vtimezone(Millis(e.starts_at_ms), Millis(ends_at_ms)));
+        let tz = e.zone.name();
+        (
+            format!("DTSTART;TZID={tz}:{}", e.zone.ics_local(Millis(e.starts_at_ms))),
+            format!("DTEND;TZID={tz}:{}", e.zone.ics_local(Millis(ends_at_ms))),
+        )
+    };
+    lines.extend([
         "BEGIN:VEVENT".into(),
         format!("UID:{}@coachkit", e.uid),
         format!("SEQUENCE:{sequence}"),
         format!("DTSTAMP:{}", utc(e.stamp_ms)),
-        format!("DTSTART:{}", utc(e.starts_at_ms)),
-        format!("DTEND:{}", utc(e.starts_at_ms + e.duration_minutes * 60_000)),
+        start,
+        end,
         format!("SUMMARY:{}", escape(e.summary)),
         format!("DESCRIPTION:{}", escape(e.description)),
-    ];
+    ]);
     if cancelled {
         lines.push("STATUS:CANCELLED".into());
     }
@@ -84,6 +103,7 @@ mod tests {
             summary: "Mentoring: Priya, Gareth",
             description: "Agenda; line one\nline two",
             stamp_ms: 0,
+            zone: &Zone::utc(),
         });
         assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
         assert!(text.contains("DTSTART:20261201T143000Z\r\n"));
@@ -95,7 +115,16 @@ mod tests {
 
     #[test]
     fn a_moved_event_carries_its_sequence_and_a_cancelled_one_says_so() {
-        let e = Event { uid: "s2", starts_at_ms: 0, duration_minutes: 60, summary: "x", description: "", stamp_ms: 0 };
+        let utc = Zone::utc();
+        let e = Event {
+            uid: "s2",
+            starts_at_ms: 0,
+            duration_minutes: 60,
+            summary: "x",
+            description: "",
+            stamp_ms: 0,
+            zone: &utc,
+        };
         let moved = ics_revision(&e, 2, false);
         assert!(moved.contains("METHOD:PUBLISH\r\n") && moved.contains("SEQUENCE:2\r\n"));
         assert!(!moved.contains("CANCELLED"));
@@ -103,6 +132,26 @@ mod tests {
         assert!(cancelled.contains("METHOD:CANCEL\r\n") && cancelled.contains("STATUS:CANCELLED\r\n"));
         assert!(cancelled.contains("SEQUENCE:3\r\n"));
         assert!(ics(&e).contains("SEQUENCE:0\r\n"));
+    }
+
+    #[test]
+    fn an_event_in_a_zone_carries_its_local_times_and_the_zone() {
+        let paris = Zone::parse("Europe/Paris").unwrap();
+        let text = ics(&Event {
+            uid: "p1",
+            starts_at_ms: 1_796_135_400_000, // 14:30 UTC, 15:30 in Paris
+            duration_minutes: 60,
+            summary: "Coaching",
+            description: "",
+            stamp_ms: 0,
+            zone: &paris,
+        });
+        assert!(text.contains("DTSTART;TZID=Europe/Paris:20261201T153000\r\n"), "{text}");
+        assert!(text.contains("DTEND;TZID=Europe/Paris:20261201T163000\r\n"), "{text}");
+        // The zone is defined before the event that uses it.
+        let (zone_at, event_at) = (text.find("BEGIN:VTIMEZONE").unwrap(), text.find("BEGIN:VEVENT").unwrap());
+        assert!(zone_at < event_at && text.contains("TZID:Europe/Paris\r\n") && text.contains("TZOFFSETTO:+0100\r\n"));
+        assert!(text.contains("DTSTAMP:19700101T000000Z\r\n"), "the stamp stays UTC as the standard asks");
     }
 
     #[test]

@@ -317,6 +317,7 @@ impl App {
             summary: &summary,
             description: &description,
             stamp_ms: row.updated_at,
+            zone: &actor.user.zone(),
         });
         Ok((format!("session-{}.ics", super::time::to_date(row.starts_at)), text))
     }

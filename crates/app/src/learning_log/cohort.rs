@@ -173,6 +173,7 @@ impl App {
                 summary: &summary,
                 description: &description,
                 stamp_ms: now_ms(),
+                zone: &actor.user.zone(),
             },
             m.coach_session_seq,
             false,

@@ -33,6 +33,23 @@ pub struct AuthoredNote {
     pub session_status: String,
 }
 
+/// A reply the person wrote, with enough of the reflection it answers to say which one it was
+/// (the reflection itself is in the export only when the person wrote it too).
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct AuthoredReply {
+    pub id: String,
+    pub item_id: String,
+    pub item_author_id: String,
+    /// The reflection's author as the person knew them.
+    pub item_author_name: String,
+    pub item_title: Option<String>,
+    pub item_created_at: i64,
+    pub body: String,
+    pub audience: String,
+    pub audience_target: Option<String>,
+    pub created_at: i64,
+}
+
 /// Everything one person wrote in practice 1.
 #[derive(Clone, Debug, Default)]
 pub struct JournalExport {
@@ -61,6 +78,8 @@ pub struct JournalExport {
     pub page: PageRow,
     pub page_versions: Vec<super::VersionRow>,
     pub toolkit: Vec<ToolkitRow>,
+    /// Replies the person wrote, on their own reflections and on reflections shared with them.
+    pub replies: Vec<AuthoredReply>,
 }
 
 const SESSION_COLUMNS: &str = "s.id, s.relationship_id, s.created_by, s.starts_at, s.duration_minutes, s.status, \
@@ -213,6 +232,15 @@ impl Store {
         .bind(owner)
         .fetch_all(&mut *c)
         .await?;
+        let replies = sqlx::query_as(
+            "SELECT p.id, p.item_id, f.author_id AS item_author_id, u.display_name AS item_author_name, \
+               f.title AS item_title, f.created_at AS item_created_at, p.body, p.audience, p.audience_target, p.created_at \
+             FROM replies p JOIN reflections f ON f.id = p.item_id JOIN users u ON u.id = f.author_id \
+             WHERE p.author_id = $1 AND p.item_kind = 'reflection' ORDER BY p.created_at, p.id",
+        )
+        .bind(owner)
+        .fetch_all(&mut *c)
+        .await?;
         tx.commit().await?;
         Ok(JournalExport {
             partners,
@@ -232,6 +260,7 @@ impl Store {
             page,
             page_versions,
             toolkit,
+            replies,
         })
     }
 }

@@ -19,7 +19,7 @@ mod themes;
 
 pub use actions::{ActionRow, NewAction};
 pub use coaching::{CoachHomeRows, CoachSessionRow};
-pub use export::{AuthoredNote, JournalExport, PartnerRow};
+pub use export::{AuthoredNote, AuthoredReply, JournalExport, PartnerRow};
 pub use import::{HistoryRelationship, ImportKind, ImportTx, Stamps};
 pub use killer::{KillerRow, ToolkitRow};
 pub use positions::{PageRow, PositionRow, VersionRow};

@@ -60,6 +60,7 @@ pub async fn page(
     PageActor(actor): PageActor,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, PageError> {
+    let zone = actor.user.zone();
     let page = q.page.unwrap_or(0).clamp(0, 1_000_000);
     let (users, total) = state.app.admin_users(&actor, PAGE, page * PAGE).await?;
     let orgs = state.app.admin_orgs(&actor).await?;
@@ -74,7 +75,7 @@ pub async fn page(
             .map(|u| UserLine {
                 admin: u.is_admin(),
                 disabled: u.is_disabled(),
-                since: view::date(u.created_at),
+                since: view::day(u.created_at, &zone),
                 id: u.id,
                 name: u.display_name,
                 email: u.email,

@@ -53,9 +53,9 @@ pub struct StepLine {
 fn step_line(step: NextStep, zone: &Zone) -> StepLine {
     let when = step.at.map(|at| match step.when {
         When::At => format!("on {}", view::date_time(at.0, zone)),
-        When::Due => format!("due {}", view::date(at.0)),
-        When::By => format!("by {}", view::date(at.0)),
-        When::Closes => format!("closes {}", view::date(at.0)),
+        When::Due => format!("due {}", view::calendar_date(at.0)),
+        When::By => format!("by {}", view::calendar_date(at.0)),
+        When::Closes => format!("closes {}", view::calendar_date(at.0)),
         When::SessionOne => format!("session one on {}", view::date_time(at.0, zone)),
         When::SessionTwo => format!("session two on {}", view::date_time(at.0, zone)),
     });
@@ -77,14 +77,14 @@ struct Dashboard {
     clients_with_news: usize,
 }
 
-pub fn rel_line(r: &RelationshipView) -> RelLine {
+pub fn rel_line(r: &RelationshipView, zone: &Zone) -> RelLine {
     RelLine {
         id: r.id.to_string(),
         partner: r.partner_name(),
         // One word per side: what the other person is to the reader ("coach", "client", ...).
         kind: if r.my_side == Some(Side::Coach) { r.kind.leader_title() } else { r.kind.partner_title() },
         status: r.status.as_str(),
-        since: view::date(r.answered_at.unwrap_or(r.created_at).0),
+        since: view::day(r.answered_at.unwrap_or(r.created_at).0, zone),
     }
 }
 
@@ -121,17 +121,17 @@ pub async fn dashboard(State(state): State<AppState>, PageActor(actor): PageActo
             .iter()
             .filter(pending)
             .filter(|r| r.my_side == Some(Side::Leader))
-            .map(rel_line)
+            .map(|r| rel_line(r, &zone))
             .collect(),
         mine: relationships
             .iter()
             .filter(|r| r.my_side == Some(Side::Leader) && !matches!(r.status, RelationshipStatus::Pending))
-            .map(rel_line)
+            .map(|r| rel_line(r, &zone))
             .collect(),
         clients: relationships
             .iter()
             .filter(|r| r.my_side == Some(Side::Coach) && !matches!(r.status, RelationshipStatus::Pending))
-            .map(rel_line)
+            .map(|r| rel_line(r, &zone))
             .collect(),
         orgs: next.orgs,
     };

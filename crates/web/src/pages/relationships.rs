@@ -137,6 +137,7 @@ pub async fn show(
     PageActor(actor): PageActor,
     Path(id): Path<String>,
 ) -> Result<Response, PageError> {
+    let zone = actor.user.zone();
     let r = state.app.relationship(&actor, &parse_id(&id)?).await?;
     let title = match r.my_side {
         Some(Side::Coach) => format!("{} and you", r.leader_name),
@@ -171,7 +172,12 @@ pub async fn show(
             .into_iter()
             .take(20)
             .map(|x| {
-                (x.id, x.title.unwrap_or_else(|| "Reflection".into()), view::date(x.created_at), excerpt(&x.body, 240))
+                (
+                    x.id,
+                    x.title.unwrap_or_else(|| "Reflection".into()),
+                    view::day(x.created_at, &zone),
+                    excerpt(&x.body, 240),
+                )
             })
             .collect()
     } else {
@@ -183,7 +189,7 @@ pub async fn show(
             .relationship_actions(&actor, &r.id, None, 50)
             .await?
             .into_iter()
-            .map(|a| (a.text, a.status.as_str(), a.due_at.map(view::date)))
+            .map(|a| (a.text, a.status.as_str(), a.due_at.map(view::calendar_date)))
             .collect()
     } else {
         vec![]
@@ -197,7 +203,7 @@ pub async fn show(
             .await?
             .into_iter()
             .take(5)
-            .map(|k| (k.by_name, k.answer.label(), view::date(k.created_at.0)))
+            .map(|k| (k.by_name, k.answer.label(), view::day(k.created_at.0, &zone)))
             .collect()
     } else {
         vec![]
@@ -215,8 +221,8 @@ pub async fn show(
         coach: r.partner_name_for_coach_slot(),
         partner_title_cap: capitalise(r.kind.partner_title()).trim_end_matches('.').to_owned(),
         status: r.status.as_str(),
-        created: view::date(r.answered_at.unwrap_or(r.created_at).0),
-        ended: r.ended_at.map(|m| view::date(m.0)),
+        created: view::day(r.answered_at.unwrap_or(r.created_at).0, &zone),
+        ended: r.ended_at.map(|m| view::day(m.0, &zone)),
         can_answer: pending && r.my_side == Some(Side::Coach),
         can_end: match r.status {
             RelationshipStatus::Active => true,

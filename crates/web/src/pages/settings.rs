@@ -60,6 +60,7 @@ impl Extras {
 }
 
 async fn settings_page(state: &AppState, actor: &Actor, x: Extras) -> Result<SettingsPage, PageError> {
+    let zone = actor.user.zone();
     let tokens = state.app.tokens(actor).await?;
     let (display_name, headline) =
         x.form.unwrap_or_else(|| (actor.user.display_name.clone(), actor.user.headline.clone().unwrap_or_default()));
@@ -79,7 +80,7 @@ async fn settings_page(state: &AppState, actor: &Actor, x: Extras) -> Result<Set
             .map(|t| TokenLine {
                 id: t.id,
                 name: t.name,
-                created: view::date(t.created_at),
+                created: view::day(t.created_at, &zone),
                 revoked: t.revoked_at.is_some(),
             })
             .collect(),

@@ -4,13 +4,13 @@
 
 use super::format::{
     Action, CoachNote, ExportDocument, FORMAT, KillerQuestion, OpenQuestion, PagePosition, PageVersion, Partner,
-    Person, Position, PublicPage, Reflection, Session, SharedRecord, ToolkitQuestion, VERSION,
+    Person, Position, PublicPage, Reflection, Reply, Session, SharedRecord, ToolkitQuestion, VERSION,
 };
 use crate::error::{AppError, AppResult};
 use crate::journal::PageContent;
 use coachkit_domain::privacy::Audience;
 use coachkit_store::UserRow;
-use coachkit_store::journal::{AuthoredNote, JournalExport, SessionRow};
+use coachkit_store::journal::{AuthoredNote, AuthoredReply, JournalExport, SessionRow};
 use std::collections::{HashMap, HashSet};
 
 /// Values of the (id, value) pairs whose id is `id`, in order.
@@ -186,7 +186,34 @@ pub(super) fn document(user: &UserRow, data: JournalExport, now: i64) -> AppResu
             .into_iter()
             .map(|t| ToolkitQuestion { id: t.id, text: t.text, created_at: t.created_at })
             .collect(),
+        replies: data.replies.into_iter().map(|r| reply(r, &user.id, &reflection_ids, &partner_ids)).collect(),
     })
+}
+
+/// A reply in the file's words: which reflection it answered, and to whom it went.
+fn reply(r: AuthoredReply, me: &str, reflections: &HashSet<String>, partners: &HashSet<String>) -> Reply {
+    let whose = if r.item_author_id == me {
+        "My reflection".to_owned()
+    } else {
+        format!("{}'s reflection", r.item_author_name)
+    };
+    let title = r.item_title.map(|t| format!(" “{t}”")).unwrap_or_default();
+    let audience = match Audience::from_parts(&r.audience, r.audience_target) {
+        Audience::Relationship(id) if partners.contains(id.as_str()) => format!("partner:{id}"),
+        Audience::Relationship(_) => "one_relationship".into(),
+        _ => "item_readers".into(),
+    };
+    Reply {
+        reflection: known(Some(r.item_id), reflections),
+        answering: format!(
+            "{whose}{title}, {}",
+            coachkit_domain::time::day_label(coachkit_domain::time::Millis(r.item_created_at))
+        ),
+        id: r.id,
+        body: r.body,
+        audience,
+        created_at: r.created_at,
+    }
 }
 
 /// Sessions whose shared record the person wrote or leads, in full; sessions where they only wrote

@@ -43,6 +43,10 @@ pub struct ExportDocument {
     pub public_page: PublicPage,
     #[serde(default)]
     pub toolkit: Vec<ToolkitQuestion>,
+    /// Replies the person wrote in the threads of reflections. Kept for the person to read; an
+    /// import leaves them out (they answer a moment of a conversation, often someone else's record).
+    #[serde(default)]
+    pub replies: Vec<Reply>,
 }
 
 /// Whose export this is.
@@ -235,6 +239,23 @@ pub struct PagePosition {
     pub themes: Vec<String>,
     #[serde(default)]
     pub evidence: Vec<String>,
+}
+
+/// A reply the person wrote on a reflection.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: String,
+    /// The reflection answered, when it is in this file (the person wrote it).
+    #[serde(default)]
+    pub reflection: Option<String>,
+    /// Which reflection it answered, in words: "Priya Nandakumar's reflection “Letting go”, 3 Nov 2026".
+    pub answering: String,
+    pub body: String,
+    /// "item_readers" (everyone who could read the reflection), "partner:<id>" (one relationship in
+    /// this file) or "one_relationship" (one whose history is not in the file).
+    pub audience: String,
+    #[serde(with = "rfc3339")]
+    pub created_at: i64,
 }
 
 /// A question of the person's own coaching toolkit.

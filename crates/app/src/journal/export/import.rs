@@ -126,6 +126,15 @@ impl App {
         let Run { tx, mut report, changes, .. } = run;
         tx.commit().await?;
         report.notes = notes(&changes, page_note);
+        if let n @ 1.. = doc.replies.len() {
+            report.notes.push(format!(
+                "{} you wrote in reflection threads {} not imported: a reply answers a moment of a conversation \
+                 that is not here. {} in the export file and its Markdown.",
+                many(n, "reply", "replies"),
+                agree(n, "was", "were"),
+                agree(n, "It stays", "They stay"),
+            ));
+        }
         Ok(report)
     }
 }

@@ -24,6 +24,7 @@ pub(super) fn files(doc: &ExportDocument, json: &str) -> Vec<(String, String)> {
     out.push(("actions.md".into(), book.actions()));
     out.push(("questions.md".into(), book.questions()));
     out.push(("what-i-think.md".into(), book.what_i_think()));
+    out.push(("replies.md".into(), book.replies()));
     out.push(("coachkit-export.json".into(), json.to_owned()));
     out
 }
@@ -273,6 +274,22 @@ impl<'a> Book<'a> {
         }
         for t in &self.doc.toolkit {
             let _ = writeln!(md, "- {}", t.text);
+        }
+        md
+    }
+
+    fn replies(&self) -> String {
+        let mut md = "# My replies\n".to_owned();
+        if self.doc.replies.is_empty() {
+            md.push_str("\nNone.\n");
+        }
+        for r in &self.doc.replies {
+            let to = match r.audience.strip_prefix("partner:") {
+                Some(p) => format!("for {}", self.partner_name(p)),
+                None if r.audience == "item_readers" => "for everyone who could read it".to_owned(),
+                None => "for one relationship".to_owned(),
+            };
+            let _ = write!(md, "\n## On {}\n\n_{} · {to}_\n\n{}\n", r.answering, date(r.created_at), r.body);
         }
         md
     }

@@ -28,6 +28,7 @@ struct Index {
 }
 
 pub async fn index(State(state): State<AppState>, PageActor(actor): PageActor) -> Result<Response, PageError> {
+    let zone = actor.user.zone();
     let lines = state
         .app
         .my_engagements(&actor)
@@ -39,7 +40,7 @@ pub async fn index(State(state): State<AppState>, PageActor(actor): PageActor) -
             orgs: e.orgs,
             stage: stage_label(e.stage),
             role: if e.facilitating { "you facilitate" } else { "you take part" },
-            dates: format!("{} and {}", view::date(e.session_one_at), view::date(e.session_two_at)),
+            dates: format!("{} and {}", view::day(e.session_one_at, &zone), view::day(e.session_two_at, &zone)),
         })
         .collect();
     Ok(view::render(&Index { nav: Nav::for_actor(&actor, "co-coaching"), lines }))

@@ -72,6 +72,7 @@ async fn build(
     outcome: OutcomeInput,
     refusal: Refusal,
 ) -> Result<Page, PageError> {
+    let zone = actor.user.zone();
     let p = state.app.team_page(actor, id, team).await?;
     let items = p
         .items
@@ -85,9 +86,9 @@ async fn build(
             text: i.text.clone(),
             url: i.url.clone(),
             owner: i.owner.clone().unwrap_or_default(),
-            due: i.due_at.map(view::date).unwrap_or_default(),
+            due: i.due_at.map(view::calendar_date).unwrap_or_default(),
             done: i.done,
-            when: view::date(i.created_at),
+            when: view::day(i.created_at, &zone),
             mine: i.mine,
             owner_id: i.owner_id.clone().unwrap_or_default(),
             due_input: i.due_at.map(coachkit_app::journal::time::to_date).unwrap_or_default(),
@@ -106,7 +107,7 @@ async fn build(
         members_a: of(Side::A),
         members_b: of(Side::B),
         teamed: p.stage == Stage::Teamed,
-        last_activity: p.activity.1.map(view::date).unwrap_or_else(|| "nothing yet".into()),
+        last_activity: p.activity.1.map(|at| view::day(at, &zone)).unwrap_or_else(|| "nothing yet".into()),
         session_two: view::date_time(p.session_two_at, &actor.user.zone()),
         outcome_owner_a: oa,
         outcome_owner_b: ob,

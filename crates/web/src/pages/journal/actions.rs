@@ -55,7 +55,7 @@ async fn page_view(
         .into_iter()
         .map(|a| Line {
             who: a.assignee.unwrap_or_else(|| "me".into()),
-            due: a.due_at.map(view::date),
+            due: a.due_at.map(view::calendar_date),
             overdue: a.overdue,
             status: a.status.as_str(),
             audience: a.audience,

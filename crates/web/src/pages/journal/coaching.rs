@@ -55,13 +55,13 @@ impl Client {
         let session = |id: &str, at: i64| Line {
             href: format!("/journal/sessions/{id}"),
             text: view::date_time(at, zone),
-            when: view::date(at),
+            when: view::day(at, zone),
         };
         Self {
             relationship_id: c.relationship.id.to_string(),
             name: c.relationship.leader_name.clone(),
             title: c.relationship.kind.leader_title(),
-            since: c.last_session.as_ref().map(|s| view::date(s.starts_at)),
+            since: c.last_session.as_ref().map(|s| view::day(s.starts_at, zone)),
             next: c.next_session.as_ref().map(|s| session(&s.id, s.starts_at)),
             shared: c
                 .shared
@@ -69,14 +69,14 @@ impl Client {
                 .map(|r| Line {
                     href: format!("/journal/reflections/{}", r.id),
                     text: r.title.clone().unwrap_or_else(|| excerpt(&r.body, 80)),
-                    when: view::date(r.created_at),
+                    when: view::day(r.created_at, zone),
                 })
                 .collect(),
             done: c.actions_done.iter().map(|a| a.text.clone()).collect(),
             overdue: c
                 .actions_overdue
                 .iter()
-                .map(|a| (a.text.clone(), a.due_at.map(view::date).unwrap_or_default()))
+                .map(|a| (a.text.clone(), a.due_at.map(view::calendar_date).unwrap_or_default()))
                 .collect(),
             wheels: c
                 .wheels
@@ -84,12 +84,12 @@ impl Client {
                 .map(|w| Line {
                     href: format!("/wheel/{}", w.id),
                     text: w.template_name.clone(),
-                    when: view::date(w.taken_at),
+                    when: view::day(w.taken_at, zone),
                 })
                 .collect(),
             questions: c.questions.iter().map(|q| (q.text.clone(), question_status(&q.status))).collect(),
             notes_to_write: c.notes_to_write.iter().map(|s| session(&s.id, s.starts_at)).collect(),
-            my_actions: c.my_actions.iter().map(|a| (a.text.clone(), a.due_at.map(view::date))).collect(),
+            my_actions: c.my_actions.iter().map(|a| (a.text.clone(), a.due_at.map(view::calendar_date))).collect(),
             has_news,
         }
     }
@@ -130,6 +130,7 @@ pub async fn leader_theme(
     PageActor(actor): PageActor,
     Path((relationship, key)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
+    let zone = actor.user.zone();
     let rid = RelationshipId::parse(&relationship).map_err(|_| PageError::App(AppError::NotFound("theme")))?;
     let t = state.app.leader_theme_page(&actor, &rid, &key).await?;
     let leader = t.reflections.first().map(|r| r.author_name.clone()).unwrap_or_default();
@@ -137,7 +138,7 @@ pub async fn leader_theme(
         .reflections
         .into_iter()
         .map(|r| Entry {
-            date: view::date(r.created_at),
+            date: view::day(r.created_at, &zone),
             excerpt: excerpt(&r.body, 400),
             id: r.id,
             title: r.title,

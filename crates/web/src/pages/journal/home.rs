@@ -10,6 +10,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use coachkit_app::journal::SearchResult;
 use coachkit_domain::relationship::{RelationshipStatus, Side};
+use coachkit_domain::time::Zone;
 use serde::Deserialize;
 
 pub struct ReflectionLine {
@@ -23,11 +24,11 @@ pub struct ReflectionLine {
 }
 
 impl ReflectionLine {
-    pub fn of(r: &coachkit_app::journal::ReflectionView) -> Self {
+    pub fn of(r: &coachkit_app::journal::ReflectionView, zone: &Zone) -> Self {
         Self {
             id: r.id.clone(),
             title: r.title.clone(),
-            date: view::date(r.created_at),
+            date: view::day(r.created_at, zone),
             mentor: r.mentor_name.clone(),
             audience: r.audience.clone(),
             excerpt: excerpt(&r.body, 280),
@@ -72,6 +73,7 @@ pub async fn index(
     PageActor(actor): PageActor,
     Query(p): Query<Paging>,
 ) -> Result<Response, PageError> {
+    let zone = actor.user.zone();
     let reflections = state.app.journal(&actor, p.before, PAGE).await?;
     let relationships = state
         .app
@@ -91,7 +93,7 @@ pub async fn index(
         .await?
         .into_iter()
         .take(8)
-        .map(|a| ActionLine { text: a.text, due: a.due_at.map(view::date), overdue: a.overdue })
+        .map(|a| ActionLine { text: a.text, due: a.due_at.map(view::calendar_date), overdue: a.overdue })
         .collect();
     let older = (reflections.len() as i64 == PAGE).then(|| reflections.last().map(|r| r.created_at)).flatten();
     Ok(view::render(&Index {
@@ -100,7 +102,7 @@ pub async fn index(
         query: String::new(),
         relationships,
         actions,
-        reflections: reflections.iter().map(ReflectionLine::of).collect(),
+        reflections: reflections.iter().map(|r| ReflectionLine::of(r, &zone)).collect(),
         older,
     }))
 }
@@ -126,6 +128,7 @@ pub async fn search(
     PageActor(actor): PageActor,
     Query(q): Query<SearchQuery>,
 ) -> Result<Response, PageError> {
+    let zone = actor.user.zone();
     let query: String = q.q.chars().take(200).collect();
     let results = state
         .app
@@ -133,7 +136,7 @@ pub async fn search(
         .await?
         .into_iter()
         .map(|r| {
-            let day = view::date(r.updated_at);
+            let day = view::day(r.updated_at, &zone);
             (r, day)
         })
         .collect();

@@ -28,6 +28,7 @@ struct Page {
 }
 
 async fn page_view(state: &AppState, actor: &Actor, id: &str, notice: Option<String>) -> Result<Page, PageError> {
+    let zone = actor.user.zone();
     let rid = RelationshipId::parse(id).map_err(|_| PageError::App(AppError::NotFound("relationship")))?;
     let p = state.app.prep(actor, &rid).await?;
     Ok(Page {
@@ -37,9 +38,9 @@ async fn page_view(state: &AppState, actor: &Actor, id: &str, notice: Option<Str
         my_notes: p
             .my_notes
             .iter()
-            .map(|n| (format!("/journal/sessions/{}", n.session_id), view::date(n.starts_at), n.body.clone()))
+            .map(|n| (format!("/journal/sessions/{}", n.session_id), view::day(n.starts_at, &zone), n.body.clone()))
             .collect(),
-        since: p.since.map(view::date),
+        since: p.since.map(|at| view::day(at, &zone)),
         is_leader: p.relationship.my_side == Some(Side::Leader),
         read_only: p.relationship.status != RelationshipStatus::Active,
         notice,

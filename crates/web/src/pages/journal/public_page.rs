@@ -20,9 +20,10 @@ struct Page {
 async fn render(state: &AppState, handle: &str, version: Option<i64>) -> Response {
     match state.app.public_page(handle, version).await {
         Ok(page) => {
+            // Public and cached for everyone alike, so the dates are UTC days, not a viewer's.
             let view = Page {
-                published: view::date(page.published_at),
-                changelog: page.changelog.iter().map(|(v, at, n)| (*v, view::date(*at), n.clone())).collect(),
+                published: view::calendar_date(page.published_at),
+                changelog: page.changelog.iter().map(|(v, at, n)| (*v, view::calendar_date(*at), n.clone())).collect(),
                 page,
             };
             let mut response = view::render(&view);

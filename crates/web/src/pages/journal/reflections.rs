@@ -40,6 +40,7 @@ async fn form_page(
     input: &ReflectionInput,
     errors: FieldErrors,
 ) -> Result<FormPage, PageError> {
+    let zone = actor.user.zone();
     let mentors = state.app.my_mentors(actor).await?;
     let partners: Vec<_> = mentors.iter().map(|m| (m.id.clone(), m.partner_name())).collect();
     let session_id = input.session_id.clone().unwrap_or_default();
@@ -47,7 +48,7 @@ async fn form_page(
         None
     } else {
         let page = state.app.session_page(actor, &session_id).await?;
-        Some(format!("of {} with {}", view::date(page.session.starts_at), page.relationship.partner_name()))
+        Some(format!("of {} with {}", view::day(page.session.starts_at, &zone), page.relationship.partner_name()))
     };
     // Default audience for a session's reflection: that mentor only; otherwise private.
     let audience = if input.audience.is_empty() && editing.is_none() {
@@ -164,6 +165,7 @@ async fn show_page(
     reply: &ReplyInput,
     errors: FieldErrors,
 ) -> Result<ShowPage, PageError> {
+    let zone = actor.user.zone();
     let r = state.app.reflection(actor, id).await?;
     let mine = r.author_id == actor.user.id;
     let history = if mine {
@@ -209,7 +211,7 @@ async fn show_page(
                 .session_page(actor, sid)
                 .await
                 .ok()
-                .map(|p| (p.session.id.clone(), view::date(p.session.starts_at))),
+                .map(|p| (p.session.id.clone(), view::day(p.session.starts_at, &zone))),
             None => None,
         };
         Some(Context {
@@ -237,7 +239,7 @@ async fn show_page(
     let choices = state.app.reply_choices(actor, id).await?;
     Ok(ShowPage {
         nav: Nav::for_actor(actor, if mine { "journal" } else { "coaching" }),
-        date: view::date(r.created_at),
+        date: view::day(r.created_at, &zone),
         paragraphs: r.body.split("\n\n").map(str::to_owned).collect(),
         themes,
         mine,

@@ -27,6 +27,7 @@ struct Overview {
 }
 
 pub async fn overview(State(state): State<AppState>, PageActor(actor): PageActor) -> Result<Response, PageError> {
+    let zone = actor.user.zone();
     let themes = state
         .app
         .theme_overview(&actor)
@@ -37,7 +38,7 @@ pub async fn overview(State(state): State<AppState>, PageActor(actor): PageActor
             label: t.label,
             uses: t.uses,
             mentors: if t.mentors.is_empty() { "on my own".into() } else { t.mentors.join(", ") },
-            last: t.last_touched.map(view::date).unwrap_or_else(|| "-".into()),
+            last: t.last_touched.map(|at| view::day(at, &zone)).unwrap_or_else(|| "-".into()),
         })
         .collect();
     Ok(view::render(&Overview { nav: Nav::for_actor(&actor, "journal"), tab: "themes", query: String::new(), themes }))
@@ -67,12 +68,13 @@ pub async fn page(
     PageActor(actor): PageActor,
     Path(key): Path<String>,
 ) -> Result<Response, PageError> {
+    let zone = actor.user.zone();
     let t = state.app.theme_page(&actor, &key).await?;
     let entries = t
         .reflections
         .into_iter()
         .map(|r| Entry {
-            date: view::date(r.created_at),
+            date: view::day(r.created_at, &zone),
             excerpt: excerpt(&r.body, 400),
             id: r.id,
             title: r.title,

@@ -66,9 +66,10 @@ async fn render(
         .sessions
         .iter()
         .filter(|s| s.held)
-        .map(|s| (s.id.clone(), format!("{}, {}: {}", view::date(s.held_on), s.coachee_name, s.topic)))
+        .map(|s| (s.id.clone(), format!("{}, {}: {}", view::calendar_date(s.held_on), s.coachee_name, s.topic)))
         .collect();
-    let window = format!("{} to {}", view::date(p.programme.starts_at), view::date(p.programme.last_day_at));
+    let window =
+        format!("{} to {}", view::calendar_date(p.programme.starts_at), view::calendar_date(p.programme.last_day_at));
     let page = Page {
         nav: Nav::for_actor(actor, "learning-log"),
         skills: Skill::ALL.iter().map(|s| (s.as_str(), s.label())).collect(),

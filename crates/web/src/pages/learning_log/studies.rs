@@ -68,10 +68,11 @@ fn render(
     problems: Vec<String>,
     notice: &'static str,
 ) -> Page {
+    let zone = actor.map(|a| a.user.zone()).unwrap_or_else(coachkit_domain::time::Zone::utc);
     Page {
         nav: Nav::maybe(actor, "learning-log"),
         public_url: format!("{}/case-studies/{}", state.app.config.base_url, c.id),
-        published_on: c.published_at.map(view::date).unwrap_or_default(),
+        published_on: c.published_at.map(|at| view::day(at, &zone)).unwrap_or_default(),
         blocks: blocks(&c.body),
         c,
         problems,

@@ -83,7 +83,7 @@ async fn render(
     let page = Page {
         nav: Nav { csrf, ..Nav::maybe(actor, "advice") },
         secret: secret.to_owned(),
-        answer_by: view::date(p.answer_by),
+        answer_by: view::calendar_date(p.answer_by),
         answered: p.status == ExpertStatus::Answered,
         declined: p.status == ExpertStatus::Declined,
         more_time: p.status == ExpertStatus::MoreTime,

@@ -15,6 +15,7 @@ use coachkit_app::mentoring::{CreateOutcome, RequestInput, RequestSummary};
 use coachkit_domain::journal::AudienceChoice;
 use coachkit_domain::mentoring::{RawExpert, RequestStatus, capability_hint};
 use coachkit_domain::privacy::RecordKind;
+use coachkit_domain::time::Zone;
 
 /// Rows of the expert table on the form; the first three are open, the rest folded away.
 const ROWS: usize = 6;
@@ -38,14 +39,14 @@ fn status_label(s: RequestStatus) -> &'static str {
 }
 
 impl Line {
-    fn of(s: &RequestSummary) -> Self {
+    fn of(s: &RequestSummary, zone: &Zone) -> Self {
         Self {
             href: format!("/advice/{}", s.id),
             capability: s.capability.clone(),
             owner: s.owner_name.clone(),
             status: status_label(s.status),
             progress: format!("{} of {} answered", s.answered, s.experts),
-            date: view::date(s.created_at),
+            date: view::day(s.created_at, zone),
         }
     }
 }
@@ -59,11 +60,12 @@ struct Index {
 }
 
 pub async fn index(State(state): State<AppState>, PageActor(actor): PageActor) -> Result<Response, PageError> {
+    let zone = actor.user.zone();
     let home = state.app.advice_home(&actor).await?;
     Ok(view::render(&Index {
         nav: Nav::for_actor(&actor, "advice"),
-        mine: home.mine.iter().map(Line::of).collect(),
-        shared: home.shared_with_me.iter().map(Line::of).collect(),
+        mine: home.mine.iter().map(|s| Line::of(s, &zone)).collect(),
+        shared: home.shared_with_me.iter().map(|s| Line::of(s, &zone)).collect(),
     }))
 }
 

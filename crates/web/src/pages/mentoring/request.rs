@@ -121,7 +121,7 @@ async fn render(
             placement: if e.placement == coachkit_domain::mentoring::Placement::Inside { "inside" } else { "outside" },
             status: e.status.as_str(),
             status_label: if e.lapsed { format!("{}, past the date", e.status_label) } else { e.status_label.clone() },
-            answer_by: view::date(e.answer_by),
+            answer_by: view::calendar_date(e.answer_by),
             lapsed: e.lapsed,
             note: match e.status {
                 ExpertStatus::MoreTime => e.more_time_note.clone().unwrap_or_default(),
@@ -147,7 +147,7 @@ async fn render(
             RequestStatus::Open => "open",
             RequestStatus::Done => "done",
         },
-        answer_by: view::date(p.answer_by),
+        answer_by: view::calendar_date(p.answer_by),
         experts,
         draft: p.status == RequestStatus::Draft,
         open: p.status.is_open(),

@@ -40,9 +40,10 @@ pub async fn page(
     PageActor(actor): PageActor,
     Query(q): Query<CompareQuery>,
 ) -> Result<Response, PageError> {
+    let zone = actor.user.zone();
     let c = state.app.compare_wheel_assessments(&actor, q.a.trim(), q.b.trim()).await?;
     let label =
-        |s: &coachkit_app::wheel::AssessmentSummary| format!("{} · {}", view::date(s.taken_at), s.template_name);
+        |s: &coachkit_app::wheel::AssessmentSummary| format!("{} · {}", view::day(s.taken_at, &zone), s.template_name);
     let (before_label, after_label) = (label(&c.before), label(&c.after));
     let heading = if c.before.mine && c.after.mine {
         "Two of my wheels".to_owned()
@@ -99,9 +100,10 @@ pub async fn trend(
     Path(template): Path<String>,
     Query(q): Query<TrendQuery>,
 ) -> Result<Response, PageError> {
+    let zone = actor.user.zone();
     let t = state.app.wheel_trend(&actor, &template, q.leader.as_deref()).await?;
     let unit = t.series.unit;
-    let dates: Vec<String> = t.assessments.iter().map(|a| view::date(a.taken_at)).collect();
+    let dates: Vec<String> = t.assessments.iter().map(|a| view::day(a.taken_at, &zone)).collect();
     let rows = t
         .series
         .areas

@@ -78,6 +78,7 @@ fn form_page(
     conflict: bool,
     saved: bool,
 ) -> FormPage {
+    let zone = actor.user.zone();
     let s = &page.summary;
     let context = match (s.live, s.mine, &s.coach_name) {
         (true, true, Some(coach)) => {
@@ -91,7 +92,7 @@ fn form_page(
     FormPage {
         nav: Nav::for_actor(actor, "wheel"),
         id: s.id.clone(),
-        heading: format!("{} · {}", s.template_name, view::date(s.taken_at)),
+        heading: format!("{} · {}", s.template_name, view::day(s.taken_at, &zone)),
         context,
         revision: page.revision,
         unit: unit.as_str(),

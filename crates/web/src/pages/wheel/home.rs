@@ -14,6 +14,7 @@ use coachkit_app::Actor;
 use coachkit_app::wheel::{AssessmentStatus, AssessmentSummary, DEFAULT_TEMPLATE_KEY, StartInput, WheelOverview};
 use coachkit_domain::journal::AudienceChoice;
 use coachkit_domain::privacy::RecordKind;
+use coachkit_domain::time::Zone;
 
 /// One assessment in a list.
 pub struct Line {
@@ -30,7 +31,7 @@ pub struct Line {
 }
 
 impl Line {
-    fn of(s: &AssessmentSummary) -> Self {
+    fn of(s: &AssessmentSummary, zone: &Zone) -> Self {
         let with = match (s.live, &s.coach_name) {
             (true, Some(coach)) if s.mine => format!("live with {coach}"),
             (true, _) => "live in a session".to_owned(),
@@ -39,7 +40,7 @@ impl Line {
         let live_draft = s.live && s.status == AssessmentStatus::Draft;
         Self {
             href: format!("/wheel/assessments/{}", s.id),
-            date: view::date(s.taken_at),
+            date: view::day(s.taken_at, zone),
             template: s.template_name.clone(),
             owner: s.owner_name.clone(),
             status: s.status.as_str(),
@@ -121,14 +122,15 @@ async fn page_view(
     form: StartForm,
     errors: RowErrors,
 ) -> Result<Page, PageError> {
+    let zone = actor.user.zone();
     let WheelOverview { mine, from_clients, templates, coaches, clients } = state.app.wheel_overview(actor).await?;
     let partners: Vec<_> = coaches.iter().map(|m| (m.id.clone(), m.partner_name())).collect();
     let everything: Vec<&AssessmentSummary> = mine.iter().chain(&from_clients).collect();
     Ok(Page {
         nav: Nav::for_actor(actor, "wheel"),
         trends: trends(&everything),
-        mine: mine.iter().map(Line::of).collect(),
-        from_clients: from_clients.iter().map(Line::of).collect(),
+        mine: mine.iter().map(|s| Line::of(s, &zone)).collect(),
+        from_clients: from_clients.iter().map(|s| Line::of(s, &zone)).collect(),
         template_choices: templates
             .iter()
             .map(|t| Link { href: t.id.clone(), label: format!("{} ({} areas)", t.name, t.areas.len()) })

@@ -16,6 +16,7 @@ use coachkit_app::wheel::{AssessmentPage, AssessmentStatus, DEFAULT_TEMPLATE_KEY
 use coachkit_app::{Actor, AppError};
 use coachkit_domain::journal::AudienceChoice;
 use coachkit_domain::privacy::RecordKind;
+use coachkit_domain::time::Zone;
 use coachkit_domain::wheel::{Assessment, TimeUnit};
 use coachkit_wheelchart::{Theme, WheelOptions, WheelRow, wheel_png, wheel_svg, wheel_table};
 
@@ -105,13 +106,13 @@ fn place_sentence(page: &AssessmentPage) -> String {
 }
 
 /// The picture's accessible name and its visible second line.
-fn picture_titles(page: &AssessmentPage) -> (String, String) {
+fn picture_titles(page: &AssessmentPage, zone: &Zone) -> (String, String) {
     let s = &page.summary;
-    (format!("Balance wheel of {}", s.owner_name), format!("{} · {}", s.template_name, view::date(s.taken_at)))
+    (format!("Balance wheel of {}", s.owner_name), format!("{} · {}", s.template_name, view::day(s.taken_at, zone)))
 }
 
-fn picture(page: &AssessmentPage, assessment: &Assessment, theme: Theme, on_page: bool) -> String {
-    let (title, subtitle) = picture_titles(page);
+fn picture(page: &AssessmentPage, assessment: &Assessment, theme: Theme, on_page: bool, zone: &Zone) -> String {
+    let (title, subtitle) = picture_titles(page, zone);
     let options = WheelOptions {
         title,
         subtitle: Some(subtitle),
@@ -126,8 +127,8 @@ fn picture(page: &AssessmentPage, assessment: &Assessment, theme: Theme, on_page
 
 /// The picture for a phone's width: areas numbered in large type, no labels or legend beside
 /// it (the page lists the numbered areas and the legend under it, as text that stays readable).
-fn phone_picture(page: &AssessmentPage, assessment: &Assessment) -> String {
-    let (title, _) = picture_titles(page);
+fn phone_picture(page: &AssessmentPage, assessment: &Assessment, zone: &Zone) -> String {
+    let (title, _) = picture_titles(page, zone);
     let options = WheelOptions {
         title,
         show_title: false,
@@ -141,12 +142,13 @@ fn phone_picture(page: &AssessmentPage, assessment: &Assessment) -> String {
 }
 
 pub(super) async fn page_view(state: &AppState, actor: &Actor, id: &str) -> Result<Page, PageError> {
+    let zone = actor.user.zone();
     let page = state.app.wheel_assessment(actor, id).await?;
     let Some(assessment) = page.assessment.as_ref() else {
         return Err(AppError::NotFound("assessment").into());
     };
     let s = &page.summary;
-    let mut meta = vec![s.owner_name.clone(), view::date(s.taken_at)];
+    let mut meta = vec![s.owner_name.clone(), view::day(s.taken_at, &zone)];
     if s.live {
         meta.push(match &s.coach_name {
             Some(coach) => format!("filled in live with {coach}"),
@@ -162,7 +164,7 @@ pub(super) async fn page_view(state: &AppState, actor: &Actor, id: &str) -> Resu
         .filter(|o| o.owner_id == s.owner_id && o.id != s.id)
         .map(|o| Link {
             href: o.id.clone(),
-            label: format!("{} · {} ({})", view::date(o.taken_at), o.template_name, o.status.as_str()),
+            label: format!("{} · {} ({})", view::day(o.taken_at, &zone), o.template_name, o.status.as_str()),
         })
         .collect();
     let key = s.template_id.clone().unwrap_or_else(|| DEFAULT_TEMPLATE_KEY.to_owned());
@@ -175,8 +177,8 @@ pub(super) async fn page_view(state: &AppState, actor: &Actor, id: &str) -> Resu
         meta: meta.join(" · "),
         status: s.status.as_str(),
         audience: s.audience.clone(),
-        svg: picture(&page, assessment, Theme::Light, true),
-        phone_svg: phone_picture(&page, assessment),
+        svg: picture(&page, assessment, Theme::Light, true, &zone),
+        phone_svg: phone_picture(&page, assessment, &zone),
         crowded: assessment.areas().len() > CROWDED_AREAS,
         unit_text: table.unit_text,
         hours: table.unit == TimeUnit::HoursPerWeek,
@@ -211,7 +213,7 @@ async fn picture_of(state: &AppState, actor: &Actor, id: &str, theme: Theme) -> 
     let page = state.app.wheel_assessment(actor, &id).await?;
     let assessment = page.assessment.as_ref().ok_or(AppError::NotFound("assessment"))?;
     let day = coachkit_app::journal::time::to_date(page.summary.taken_at);
-    Ok((picture(&page, assessment, theme, false), format!("balance-wheel-{day}")))
+    Ok((picture(&page, assessment, theme, false, &actor.user.zone()), format!("balance-wheel-{day}")))
 }
 
 /// Headers of a picture download: a person's data (kept out of shared caches) with a file name.

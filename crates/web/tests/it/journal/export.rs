@@ -146,6 +146,7 @@ async fn the_markdown_zip_has_a_file_per_session_and_the_rest() {
                 "coachkit-export.json",
                 "questions.md",
                 "reflections-without-session.md",
+                "replies.md",
                 "sessions/2026-11-01-with-mo-mentor.md",
                 "sessions/2026-11-01-with-otto-other.md",
                 "sessions/2026-11-15-with-mo-mentor.md",

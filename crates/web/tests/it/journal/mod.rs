@@ -8,6 +8,7 @@ mod matrix;
 mod public_page;
 mod replies;
 mod search;
+mod zones;
 
 use crate::relationships::account;
 use coachkit_app::Actor;

@@ -61,6 +61,36 @@ async fn a_mentor_replies_to_the_leader_only_and_bad_replies_save_nothing() {
         assert!(notice.body.contains(&format!("/journal/reflections/{r}")));
         let to_other = app.app.store.mail_to("other@example.org").await.unwrap();
         assert!(to_other.iter().all(|m| !m.subject.contains("replied")));
+
+        // The reply is the mentor's: in the mentor's export, saying what it answered and for whom;
+        // not in the leader's, whose reflection it answers.
+        let mine = app.app.export_json(&c.mentor).await.unwrap();
+        let reply = mine.replies.iter().find(|x| x.body == "the pause was the answer").expect("in the mentor's export");
+        assert!(reply.answering.starts_with("Lena Leader's reflection"), "{}", reply.answering);
+        assert_eq!(reply.audience, format!("partner:{}", c.with_mentor));
+        assert_eq!(reply.reflection, None, "the leader's reflection is not in the mentor's file");
+        let zip = app.app.export_markdown(&c.mentor).await.unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(zip)).unwrap();
+        let mut md = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("replies.md").unwrap(), &mut md).unwrap();
+        assert!(
+            md.contains("## On Lena Leader's reflection")
+                && md.contains("for Lena Leader")
+                && md.contains("the pause was the answer"),
+            "{md}"
+        );
+        let theirs = serde_json::to_string(&app.app.export_json(&c.leader).await.unwrap()).unwrap();
+        assert!(!theirs.contains("the pause was the answer"), "a reply stays out of the other party's export");
+        // Importing the mentor's file elsewhere says the replies stay behind, and creates none.
+        let there = coachkit_testkit::spawn_app(app.backend).await;
+        let me = crate::relationships::account(&there, "Mo Mentor", "mo@elsewhere.example.org").await;
+        let report = there.app.import_json(&me, &coachkit_app::journal::export::to_json(&mine).unwrap()).await.unwrap();
+        assert!(
+            report.notes.iter().any(|n| n.contains("1 reply you wrote in reflection threads was not imported")),
+            "{:?}",
+            report.notes
+        );
+        there.stop().await;
         app.stop().await;
     })
     .await;
