@@ -177,3 +177,37 @@ async fn actions_accounts_and_members_become_cards_at_390_px() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_header_at_1280_px_is_one_bar_of_sections_under_the_search_and_the_name() {
+    on_each_backend("header", |app, b| async move {
+        // An admin sees the most sections; a long name takes the most room beside the search box.
+        let ada = account(&app, "Adaeze Okonkwo-Fitzgerald", "ada@example.org").await;
+        app.app.store.set_user_admin(&ada.id(), true).await.unwrap();
+        b.set_viewport(1280, 900).await;
+        signed_in(&b, "ada@example.org").await;
+        b.open("/coaching").await;
+        b.wait_for(".nav-wide").await;
+        b.screenshot("header-1280").await;
+        let tops = "const t = [...document.querySelectorAll('.nav-wide a')].map(a => Math.round(a.getBoundingClientRect().top)); \
+                    return t.length >= 9 && t.every(x => x === t[0])";
+        assert!(flag(&b, tops).await, "every section link on one row");
+        let above = "const nav = document.querySelector('.nav-wide').getBoundingClientRect().top; \
+                     return ['.brand', '.top-search', '.top > .signout'].every(c => \
+                       document.querySelector(c).getBoundingClientRect().bottom <= nav + 1)";
+        assert!(flag(&b, above).await, "brand, search and sign-out sit above the sections");
+        let one_row = "const r = ['.brand', '.top-search', '.top > .signout'].map(c => \
+                         document.querySelector(c).getBoundingClientRect()); \
+                       return r.every(x => x.top < r[0].bottom && x.bottom > r[0].top)";
+        assert!(flag(&b, one_row).await, "brand, search and sign-out share one row");
+        assert!(!b.overflows_sideways().await);
+        let header = number(&b, "return document.querySelector('.top').getBoundingClientRect().height").await;
+        assert!(header < 120.0, "two rows, not more: {header} px");
+        // On a phone the sections fold into the menu as before.
+        b.set_viewport(390, 844).await;
+        assert!(flag(&b, "return document.querySelector('.nav-wide').getClientRects().length === 0").await);
+        b.screenshot("header-390").await;
+        app.stop().await;
+    })
+    .await;
+}
