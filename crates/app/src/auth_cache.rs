@@ -78,6 +78,7 @@ mod tests {
                 disabled_at: None,
                 created_at: 0,
                 updated_at: 0,
+                oversees_programmes: 0,
                 time_zone: "UTC".into(),
             },
             csrf_token: None,

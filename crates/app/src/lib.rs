@@ -20,6 +20,7 @@ pub mod next_steps;
 pub mod nudges;
 mod orgs;
 mod passwords;
+pub mod programme_health;
 mod relationships;
 pub mod scheduler;
 mod tokens;

@@ -14,6 +14,7 @@ pub mod next_steps;
 pub mod nudge;
 pub mod org;
 pub mod privacy;
+pub mod programme_health;
 pub mod relationship;
 pub mod text;
 pub mod time;

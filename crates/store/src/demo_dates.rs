@@ -47,6 +47,24 @@ impl Store {
         .await
     }
 
+    /// A learning-log participant who joined at `at` and has not been back since (the demo's quiet
+    /// participant): their place in the programme and their last visit move back together.
+    pub async fn demo_date_ll_participant(&self, programme: &str, user: &str, at: i64) -> DbResult<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(
+            "UPDATE ll_participants SET joined_at = $1, last_active_at = $1, shared_at = $1 \
+             WHERE programme_id = $2 AND user_id = $3",
+        )
+        .bind(at)
+        .bind(programme)
+        .bind(user)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE users SET last_active_at = $1 WHERE id = $2").bind(at).bind(user).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Runs `statements` (each binding `$1` = `at`, `$2` = `id`) in one write transaction, so a
     /// record and the rows that mirror it move together.
     async fn move_back(&self, id: &str, at: i64, statements: &[&str]) -> DbResult<()> {

@@ -20,6 +20,7 @@ pub mod next_steps;
 pub mod nudges;
 mod orgs;
 mod outbox;
+pub mod programme_health;
 mod relationships;
 mod scheduler;
 mod sessions;

@@ -52,7 +52,13 @@ impl Store {
         let row: Option<Joined> = sqlx::query_as(
             "SELECT s.id_hash, s.csrf_token, s.expires_at, s.last_seen_at, \
                     u.id, u.email, u.display_name, u.handle, u.headline, u.password_hash, u.is_admin, \
-                    u.disabled_at, u.created_at, u.updated_at, u.time_zone \
+                    u.disabled_at, u.created_at, u.updated_at, u.time_zone, \
+                    CASE WHEN EXISTS (SELECT 1 FROM ll_facilitators f WHERE f.user_id = u.id) \
+                      OR EXISTS (SELECT 1 FROM cc_engagements e WHERE e.facilitator_id = u.id) \
+                      OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role = 'admin' \
+                        AND (EXISTS (SELECT 1 FROM ll_programmes p WHERE p.org_id = m.org_id) \
+                          OR EXISTS (SELECT 1 FROM cc_engagements e WHERE e.org_a_id = m.org_id OR e.org_b_id = m.org_id))) \
+                    THEN 1 ELSE 0 END AS oversees_programmes \
              FROM sessions s JOIN users u ON u.id = s.user_id \
              WHERE s.id_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
         )

@@ -19,6 +19,11 @@ pub struct UserRow {
     pub updated_at: i64,
     /// The person's IANA time zone ("UTC" until they choose).
     pub time_zone: String,
+    /// 1 when they facilitate a programme or admin an organisation that runs one, so the
+    /// navigation offers the programme health view. Only the session lookup reads it (one
+    /// sub-select there); every other query leaves it 0.
+    #[sqlx(default)]
+    pub oversees_programmes: i64,
 }
 
 impl UserRow {
@@ -30,6 +35,9 @@ impl UserRow {
     }
     pub fn is_admin(&self) -> bool {
         self.is_admin != 0
+    }
+    pub fn oversees_programmes(&self) -> bool {
+        self.oversees_programmes != 0
     }
     pub fn is_disabled(&self) -> bool {
         self.disabled_at.is_some()

@@ -12,6 +12,8 @@ use coachkit_domain::time::Zone;
 pub struct Nav {
     pub user_name: Option<String>,
     pub is_admin: bool,
+    /// Facilitates a programme or admins an organisation that runs one: offer the health view.
+    pub oversees: bool,
     pub csrf: String,
     pub section: &'static str,
     /// The viewer's time zone: every moment on the page is written in it.
@@ -20,7 +22,7 @@ pub struct Nav {
 
 impl Default for Nav {
     fn default() -> Self {
-        Self { user_name: None, is_admin: false, csrf: String::new(), section: "", zone: Zone::utc() }
+        Self { user_name: None, is_admin: false, oversees: false, csrf: String::new(), section: "", zone: Zone::utc() }
     }
 }
 
@@ -29,6 +31,7 @@ impl Nav {
         Self {
             user_name: Some(actor.user.display_name.clone()),
             is_admin: actor.user.is_admin(),
+            oversees: actor.user.oversees_programmes(),
             csrf: actor.csrf_token.clone().unwrap_or_default(),
             section,
             zone: actor.user.zone(),

@@ -124,6 +124,9 @@ pub async fn story(app: &App, grace: &Actor, daniel: &Actor, marcus: &Actor, man
         let secret = join_secret(app, &who.user.email).await?;
         app.join_ll_programme(who, &secret).await?;
     }
+    // Marcus joined three weeks ago and has not been back: the cohort view and the programme
+    // health view show him as quiet, with no session logged yet.
+    app.store.demo_date_ll_participant(&programme, &marcus.user.id, now_ms() - 23 * Millis::DAY).await?;
 
     let rui = coaching(app, daniel, managers.first()).await?;
     let mina = coaching(app, daniel, managers.get(1)).await?;

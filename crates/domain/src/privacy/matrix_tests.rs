@@ -227,6 +227,29 @@ fn only_a_programmes_facilitators_run_it() {
 }
 
 #[test]
+fn a_programmes_health_is_for_its_facilitators_and_its_organisations_admins() {
+    // Roles in ROLES order, each asked twice: as an admin of the programme's organisation (the
+    // store's fact), and not. F sees it as facilitator; anyone who is a member and admin of its
+    // organisation sees it; the instance admin (A) gains nothing from being instance admin, and
+    // anonymous visitors and guest links never see it, whatever the fact says.
+    let w = world();
+    let roles = |admin_of_its_org: bool| -> String {
+        w.viewers
+            .iter()
+            .zip(ROLES.chars())
+            .map(|(v, r)| if can_see_programme_health(v, &w.p, admin_of_its_org) { r } else { '.' })
+            .collect()
+    };
+    assert_eq!(roles(false), "......F.....", "not an admin of its organisation");
+    assert_eq!(roles(true), "OCMEBSFPTA..", "an admin of its organisation");
+    let other = ProgrammeId::new();
+    assert!(!can_see_programme_health(&w.viewers[6], &other, false), "facilitating p shows nothing of another");
+    assert!(!can_see_programme_health(&w.viewers[7], &w.p, false), "a participant does not see the cohort's health");
+    assert!(!can_see_programme_health(&w.viewers[9], &w.p, false), "the instance admin is not in it");
+    assert!(!can_run_programme(&w.viewers[5], &w.p), "seeing health does not make an org admin its facilitator");
+}
+
+#[test]
 fn co_coaching_value_stays_with_its_organisation_until_shared() {
     // An engagement is a programme, and each of its two sides is one too: a participant is in the
     // engagement's and their own side's; the facilitator facilitates all three.

@@ -183,6 +183,18 @@ pub fn can_run_programme(viewer: &Viewer, programme: &crate::ProgrammeId) -> boo
     matches!(viewer, Viewer::Member(m) if m.facilitates.contains(programme))
 }
 
+/// May `viewer` see a programme's health (who is in it, counts and dates, who has gone quiet and
+/// what they have not done yet; never a word anyone wrote)? Its facilitators, and the admins of
+/// the organisation(s) it belongs to: `admin_of_its_org` is the store's fact that the viewer holds
+/// the admin role in one of them (a learning-log programme's organisation, either organisation
+/// of a co-coaching engagement). Not its participants, not another organisation's admins, not the
+/// instance admin: an organisation's admin answers for its programmes, the instance admin only
+/// runs the software. Seeing health grants nothing else: running the programme stays
+/// [`can_run_programme`].
+pub fn can_see_programme_health(viewer: &Viewer, programme: &crate::ProgrammeId, admin_of_its_org: bool) -> bool {
+    matches!(viewer, Viewer::Member(m) if m.facilitates.contains(programme) || admin_of_its_org)
+}
+
 /// May `viewer` manage an organisation's memberships? Its admins, and the instance admin.
 pub fn can_manage_org(viewer: &Viewer, role_in_org: Option<crate::org::OrgRole>) -> bool {
     match viewer {

@@ -13,6 +13,7 @@ mod journal_more;
 mod learning_log;
 mod mentoring;
 mod orgs;
+mod programme_health;
 mod relationships;
 mod reminders;
 mod tokens;
@@ -50,6 +51,7 @@ pub fn routes() -> Router<AppState> {
         .route("/orgs/{id}", get(orgs::get_one))
         .route("/orgs/{id}/members", put(orgs::set_member))
         .route("/orgs/{id}/members/{user}", delete(orgs::remove_member))
+        .route("/health", get(programme_health::health))
         .route("/tokens", get(tokens::list).post(tokens::create))
         .route("/tokens/{id}", delete(tokens::revoke))
         .route("/admin/users", get(admin::users))
@@ -219,6 +221,7 @@ pub fn openapi_json() -> String {
         teaming::close, teaming::suggest, space::get_team, space::add_item, space::edit_item, space::delete_item,
         space::action_done, space::outcome, value::values, value::add_value, value::edit_value, value::delete_value,
         value::share, value::fee,
+        programme_health::health,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::FieldProblem)),
     modifiers(&Security, &CommonResponses),
@@ -232,6 +235,7 @@ pub fn openapi_json() -> String {
         (name = "journal", description = "Practice 1: sessions, reflections, themes, questions, actions, the public page"),
         (name = "co-coaching", description = "Practice 4, co-coaching between two organisations: engagements, invitations, challenge cards, teaming up across the two, team spaces, value and fees on value"),
         (name = "mentoring", description = "Practice 5, just-in-time mentoring: a leader's request for advice, the experts' answers through their own link (no account), the thread, the goal and the plan"),
+        (name = "programme_health", description = "The programme health view for facilitators and organisation admins: counts and who is quiet per programme and engagement, never what anyone wrote"),
         (name = "learning_log", description = "Practice 3, the Leadership Learning Log: a facilitator's programme after a training (window, session cap, its own copy of the questions, invitations, the cohort's progress in counts), each participant's log (sessions planned and held, the Best and the Most Challenging, answers, actions, the pack shared by choice), the coach-the-coach session, and case studies published with consent"),
     )
 )]

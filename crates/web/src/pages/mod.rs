@@ -11,6 +11,7 @@ mod learning_log;
 mod mentoring;
 mod orgs;
 mod practices;
+mod programme_health;
 mod relationships;
 mod reminders;
 mod settings;
@@ -43,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .route("/orgs/{id}", get(orgs::show))
         .route("/orgs/{id}/members", post(orgs::set_member))
         .route("/orgs/{id}/members/{user}/remove", post(orgs::remove_member))
+        .route("/health", get(programme_health::page))
         .route("/settings", get(settings::page))
         .route("/settings/profile", post(settings::profile))
         .route("/settings/password", post(settings::password))

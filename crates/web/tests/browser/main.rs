@@ -21,6 +21,7 @@ mod learning_log;
 mod leaving;
 mod mentoring;
 mod phone;
+mod programme_health;
 mod wheel;
 
 use coachkit_testkit::browser::{self, Browser};

@@ -22,6 +22,7 @@ mod next_steps;
 mod nudges;
 mod orgs;
 mod privacy_matrix;
+mod programme_health;
 mod relationships;
 mod store;
 mod wheel;

@@ -49,6 +49,26 @@ async fn world(app: &TestApp) -> World {
     let org_id = coachkit_domain::OrgId::from_trusted(org.id.clone());
     app.app.set_member(&actors[6], &org_id, &emails[4], "member").await.unwrap();
     app.app.set_member(&actors[6], &org_id, &emails[5], "facilitator").await.unwrap();
+    // The facilitator runs a learning-log programme of that organisation, the org member takes
+    // part and writes a session the health view must never show; the stranger admins another
+    // organisation, which gives them nothing on this one's programmes.
+    app.app.create_org(&actors[3], "Elsewhere").await.unwrap();
+    let input = coachkit_app::learning_log::ProgrammeInput {
+        name: "Matrix cohort".into(),
+        org_id: org.id.clone(),
+        ..Default::default()
+    };
+    let programme = app.app.create_ll_programme(&actors[5], &input).await.unwrap();
+    let link = app.app.ll_invitation_link(&actors[5], &programme).await.unwrap();
+    app.app.join_ll_programme(&actors[4], link.rsplit('/').next().unwrap()).await.unwrap();
+    let session = coachkit_app::learning_log::SessionInput {
+        held_on: coachkit_app::journal::time::to_date(coachkit_store::now_ms()),
+        coachee_name: "Lee".into(),
+        topic: PLANTED.into(),
+        goal: PLANTED.into(),
+        ..Default::default()
+    };
+    app.app.plan_ll_session(&actors[4], &programme, &session).await.unwrap();
 
     let mut clients = Vec::new();
     let mut tokens = Vec::new();
@@ -63,6 +83,9 @@ async fn world(app: &TestApp) -> World {
     tokens.push(None);
     World { relationship, org: org.id, stranger: actors[3].user.id.clone(), clients, tokens }
 }
+
+/// A participant's words, planted in the programme: no response of the health view contains them.
+const PLANTED: &str = "zqmatrixprivatetopic";
 
 /// Statuses per role for one request, in `ROLES` order.
 type Row = (&'static str, Method, String, Option<serde_json::Value>, [u16; 9]);
@@ -115,6 +138,16 @@ fn rows(w: &World) -> Vec<Row> {
             Some(serde_json::json!({"email": "stranger@example.org", "role": "member"})),
             [404, 404, 404, 404, 403, 403, 204, 204, 401],
         ),
+        // Its facilitator and its organisation's admin; not its participant (org_member), not
+        // another organisation's admin (stranger), not the instance admin.
+        ("programme health page", Method::GET, "/health".into(), None, [403, 403, 403, 403, 403, 200, 200, 403, 303]),
+        (
+            "programme health api",
+            Method::GET,
+            "/api/v1/health".into(),
+            None,
+            [403, 403, 403, 403, 403, 200, 200, 403, 401],
+        ),
         ("admin page", Method::GET, "/admin".into(), None, [403, 403, 403, 403, 403, 403, 403, 200, 303]),
         (
             "admin accounts api",
@@ -148,13 +181,18 @@ async fn every_role_against_every_record_kind() {
         let mut failures = Vec::new();
         for (what, method, path, body, expected) in rows(&w) {
             for (i, role) in ROLES.iter().enumerate() {
-                let status = if path.starts_with("/api/") {
+                let (status, text) = if path.starts_with("/api/") {
                     let auth = w.tokens[i].as_ref().map(|t| format!("Bearer {t}"));
                     let headers: Vec<(&str, &str)> = auth.iter().map(|a| ("authorization", a.as_str())).collect();
-                    w.clients[8].json(method.clone(), &path, body.clone(), &headers).await.0.as_u16()
+                    let (status, value) = w.clients[8].json(method.clone(), &path, body.clone(), &headers).await;
+                    (status.as_u16(), value.to_string())
                 } else {
-                    w.clients[i].get(&path).await.status().as_u16()
+                    let r = w.clients[i].get(&path).await;
+                    (r.status().as_u16(), r.text().await.unwrap_or_default())
                 };
+                if text.contains(PLANTED) {
+                    failures.push(format!("{what} as {role}: the response holds a participant's words"));
+                }
                 if status != expected[i] {
                     failures.push(format!("{what} as {role}: expected {}, got {status}", expected[i]));
                 }
