@@ -29,10 +29,14 @@ pub enum NudgeKind {
     TeamQuiet,
     /// Someone replied on a reflection I can read (who, and where; never the reply's words).
     ReplyNotice,
+    /// Just-in-time mentoring: the date I gave my experts has passed and some have not answered.
+    /// The experts (who have no account) had their own reminders; this is the end of that
+    /// escalation, for the leader.
+    ExpertsSilent,
 }
 
 impl NudgeKind {
-    pub const ALL: [NudgeKind; 8] = [
+    pub const ALL: [NudgeKind; 9] = [
         NudgeKind::SessionReminder,
         NudgeKind::ActionOverdue,
         NudgeKind::InvitationUnanswered,
@@ -41,6 +45,7 @@ impl NudgeKind {
         NudgeKind::CardsDue,
         NudgeKind::TeamQuiet,
         NudgeKind::ReplyNotice,
+        NudgeKind::ExpertsSilent,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -53,6 +58,7 @@ impl NudgeKind {
             NudgeKind::CardsDue => "cards_due",
             NudgeKind::TeamQuiet => "team_quiet",
             NudgeKind::ReplyNotice => "reply_notice",
+            NudgeKind::ExpertsSilent => "experts_silent",
         }
     }
 
@@ -71,6 +77,7 @@ impl NudgeKind {
             NudgeKind::CardsDue => "Co-coaching cards still to write before session one",
             NudgeKind::TeamQuiet => "Co-coaching teams with nothing new for a while",
             NudgeKind::ReplyNotice => "Replies on reflections I can read",
+            NudgeKind::ExpertsSilent => "Experts who have not answered by the date I gave",
         }
     }
 
@@ -98,6 +105,9 @@ impl NudgeKind {
             }
             NudgeKind::ReplyNotice => {
                 "When someone replies on a reflection you can read: who replied and where, never the reply itself."
+            }
+            NudgeKind::ExpertsSilent => {
+                "The day after the date you gave your experts, if some have not answered (they had up to three reminders of their own)."
             }
         }
     }

@@ -1,5 +1,6 @@
 //! The facts the later practices' nudges are found from: learning logs whose window closes soon,
-//! co-coaching cards not yet submitted before session one, and teams whose space went quiet.
+//! co-coaching cards not yet submitted before session one, teams whose space went quiet, and
+//! advice requests whose experts stayed silent past their date.
 //! Counts and dates only: no nudge carries a word of anyone's log, card or team note.
 
 use crate::Store;
@@ -52,7 +53,31 @@ pub struct QuietTeamMember {
     pub session_two_at: i64,
 }
 
+/// An advice request still collecting whose silent experts' dates have all passed.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct SilentExperts {
+    pub request_id: String,
+    pub owner_id: String,
+    pub capability: String,
+    /// The latest date any silent expert was given.
+    pub last_by: i64,
+    pub silent: i64,
+}
+
 impl Store {
+    /// Requests still collecting whose experts not yet answered were all due by `before`.
+    pub async fn experts_silent(&self, before: i64) -> DbResult<Vec<SilentExperts>> {
+        Ok(sqlx::query_as(
+            "SELECT r.id AS request_id, r.owner_id, r.capability, MAX(x.answer_by) AS last_by, COUNT(*) AS silent \
+             FROM advice_requests r JOIN advice_experts x ON x.request_id = r.id \
+             WHERE r.status = 'collecting' AND x.status IN ('invited', 'opened', 'drafting', 'more_time') \
+             GROUP BY r.id, r.owner_id, r.capability HAVING MAX(x.answer_by) <= $1",
+        )
+        .bind(before)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// Unfinished logs of programmes whose window ends after `now` and by `until`.
     pub async fn unfinished_logs_closing(&self, now: i64, until: i64) -> DbResult<Vec<UnfinishedLog>> {
         Ok(sqlx::query_as(&format!(

@@ -103,7 +103,7 @@ pub struct RelationshipPulse {
 
 /// For each kind, the condition under which a pending nudge is still true; one that is no longer
 /// true (the session moved, the action was done, the invitation answered) becomes void.
-const STILL_TRUE: [(&str, &str); 8] = [
+const STILL_TRUE: [(&str, &str); 9] = [
     (
         "session_reminder",
         "EXISTS (SELECT 1 FROM journal_sessions s JOIN relationships r ON r.id = s.relationship_id \
@@ -150,6 +150,15 @@ const STILL_TRUE: [(&str, &str); 8] = [
          AND NOT EXISTS (SELECT 1 FROM cc_team_items i WHERE i.team_id = t.id AND i.created_at > nudges.occasion))",
     ),
     ("reply_notice", "EXISTS (SELECT 1 FROM replies r WHERE r.id = nudges.subject_id)"),
+    // Still collecting, someone still silent, and nobody given a date later than the one passed.
+    (
+        "experts_silent",
+        "EXISTS (SELECT 1 FROM advice_requests r JOIN advice_experts x ON x.request_id = r.id \
+         WHERE r.id = nudges.subject_id AND r.status = 'collecting' \
+         AND x.status IN ('invited', 'opened', 'drafting', 'more_time')) \
+         AND NOT EXISTS (SELECT 1 FROM advice_experts x WHERE x.request_id = nudges.subject_id \
+         AND x.status IN ('invited', 'opened', 'drafting', 'more_time') AND x.answer_by > nudges.occasion)",
+    ),
 ];
 
 impl Store {

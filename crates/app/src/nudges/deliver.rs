@@ -123,6 +123,7 @@ impl App {
             NudgeKind::CardsDue => "coachkit: your challenge card for session one",
             NudgeKind::TeamQuiet => "coachkit: how is your team doing?",
             NudgeKind::ReplyNotice => "coachkit: a new reply",
+            NudgeKind::ExpertsSilent => "coachkit: experts still to answer",
         };
         let content = MailContent {
             greeting: format!("Hello {},", n.display_name),

@@ -1,6 +1,6 @@
 //! Finding the later practices' silences, through the same machinery as the journal's: a learning
-//! log whose window closes soon, co-coaching cards not yet submitted before session one, and a
-//! team whose shared space went quiet. Each escalates to the facilitator, who hears counts and
+//! log whose window closes soon, co-coaching cards not yet submitted before session one, a team
+//! whose shared space went quiet, and experts silent past their date (told to the leader). Each escalates to the facilitator, who hears counts and
 //! dates only (what the cohort and teaming pages show them), never anyone's words.
 
 use super::find::{DAY, Found, WEEK, ZoneCache};
@@ -27,6 +27,32 @@ impl App {
         self.find_window_closing(now, found, &mut zones).await?;
         self.find_cards_due(now, found, &mut zones).await?;
         self.find_quiet_teams(now, found).await?;
+        self.find_experts_silent(now, found).await?;
+        Ok(())
+    }
+
+    /// The end of the experts' escalation: they had up to three reminders of their own (outbox
+    /// rows, they have no account) before their date; a day after it, the leader hears how many
+    /// are still silent, never what anyone wrote (advice is sealed until all have answered).
+    async fn find_experts_silent(&self, now: i64, found: &mut Vec<Found>) -> AppResult<()> {
+        for r in self.store.experts_silent(now - DAY).await? {
+            let mut f =
+                Found::new(&r.owner_id, NudgeKind::ExpertsSilent, &r.request_id, r.last_by, Step::OtherParty, now);
+            let who = if r.silent == 1 {
+                "One of the experts you asked".to_owned()
+            } else {
+                format!("{} of the experts you asked", r.silent)
+            };
+            f.line = format!(
+                "{who} about “{}” have not answered, and the date you gave has passed. You can give more time, ask someone else or go on without them.",
+                r.capability
+            );
+            if r.silent == 1 {
+                f.line = f.line.replacen(" have not answered", " has not answered", 1);
+            }
+            f.link_path = format!("/advice/{}", r.request_id);
+            found.push(f);
+        }
         Ok(())
     }
 

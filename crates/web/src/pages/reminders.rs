@@ -81,6 +81,7 @@ pub struct RemindersForm {
     cards_due: Option<String>,
     team_quiet: Option<String>,
     reply_notice: Option<String>,
+    experts_silent: Option<String>,
 }
 
 pub async fn save(
@@ -97,6 +98,7 @@ pub async fn save(
         (NudgeKind::CardsDue, &form.cards_due),
         (NudgeKind::TeamQuiet, &form.team_quiet),
         (NudgeKind::ReplyNotice, &form.reply_notice),
+        (NudgeKind::ExpertsSilent, &form.experts_silent),
     ]
     .into_iter()
     .filter_map(|(k, v)| v.clone().map(|v| (k.as_str().to_owned(), v)))

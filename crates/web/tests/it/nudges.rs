@@ -61,6 +61,8 @@ fn moment_for(kind: NudgeKind) -> i64 {
         // A week after session one (ten days ahead), the team's space is still empty.
         NudgeKind::TeamQuiet => now + 18 * DAY,
         NudgeKind::ReplyNotice => now + HOUR,
+        // The experts' date is two weeks ahead; the leader hears the day after it.
+        NudgeKind::ExpertsSilent => now + 15 * DAY + HOUR,
     })
 }
 
@@ -111,7 +113,23 @@ async fn occurrence(app: &TestApp, kind: NudgeKind, n: &str, at: i64) -> (Actor,
             reply_to(app, n, &leader).await;
             (leader, "replied on")
         }
+        NudgeKind::ExpertsSilent => {
+            let leader = account(app, &format!("Asker {n}"), &format!("asker-{n}@example.org")).await;
+            silent_experts(app, n, &leader).await;
+            (leader, "have not answered, and the date you gave has passed")
+        }
     }
+}
+
+/// An advice request from `leader` to three experts, none of whom answers.
+async fn silent_experts(app: &TestApp, n: &str, leader: &Actor) -> String {
+    use crate::mentoring::{expert, sent_request};
+    let experts = vec![
+        expert("Ines Inside", &format!("ines-{n}@example.org"), "inside"),
+        expert("Otto Outside", &format!("otto-{n}@elsewhere.example"), "outside"),
+        expert("Una Outside", &format!("una-{n}@faraway.example"), "outside"),
+    ];
+    sent_request(app, leader, &format!("Delegating {n}"), experts).await
 }
 
 async fn session_at(app: &TestApp, leader: &Actor, rel: &str, starts: i64) {
@@ -224,6 +242,9 @@ async fn every_kind_is_sent_once_folded_into_a_digest_stopped_by_unsubscribe_and
                 }
                 NudgeKind::ReplyNotice => {
                     reply_to(&app, "c2", &leaving).await;
+                }
+                NudgeKind::ExpertsSilent => {
+                    silent_experts(&app, "c2", &leaving).await;
                 }
             }
             let run = app.app.run_nudges_at(later).await.unwrap();
@@ -595,6 +616,43 @@ async fn the_new_kinds_fold_into_the_one_daily_digest() {
         assert_eq!(nudge_mail(&app.app, &pat).await.len(), 1, "never two digests in a day");
         app.app.run_nudges_at(at + DAY).await.unwrap();
         assert_eq!(nudge_mail(&app.app, &pat).await.len(), 2);
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_leader_hears_of_silent_experts_only_after_their_date_and_not_once_they_answered() {
+    on_each_backend(|app| async move {
+        let now = now_ms();
+        let lena = account(&app, "Lena", "lena@example.org").await;
+        let request = silent_experts(&app, "s", &lena).await;
+        // A second request whose experts all answer, and a third where one asks for more time.
+        silent_experts(&app, "t", &lena).await;
+        for email in ["ines-t@example.org", "otto-t@elsewhere.example", "una-t@faraway.example"] {
+            let secret = crate::mentoring::secret_for(&app, email).await;
+            app.app.save_expert_advice(&secret, &crate::mentoring::advice("zqadvice", false), true).await.unwrap();
+        }
+        silent_experts(&app, "m", &lena).await;
+        let secret = crate::mentoring::secret_for(&app, "otto-m@elsewhere.example").await;
+        app.app.expert_more_time(&secret, &utc_day(now + 20 * DAY), "Travelling").await.unwrap();
+        // Before the date, and on it: the experts have their own reminders; the leader hears nothing.
+        app.app.run_nudges_at(afternoon_after(now + 13 * DAY)).await.unwrap();
+        app.app.run_nudges_at(afternoon_after(now + 14 * DAY + HOUR)).await.unwrap();
+        assert!(nudge_mail(&app.app, &lena).await.is_empty());
+        app.app.run_nudges_at(afternoon_after(now + 15 * DAY + HOUR)).await.unwrap();
+        let told = bodies(&app.app, &lena).await;
+        assert!(told.contains("3 of the experts you asked about “Delegating s” have not answered"), "{told}");
+        assert!(told.contains(&format!("/advice/{request}")), "{told}");
+        assert!(!told.contains("Delegating t") && !told.contains("Delegating m"), "{told}");
+        assert!(!told.contains("zqadvice"), "no advice in a mail");
+        // Once, however often the job runs; the request with more time waits for its new date.
+        app.app.run_nudges_at(afternoon_after(now + 17 * DAY + HOUR)).await.unwrap();
+        assert_eq!(nudge_mail(&app.app, &lena).await.len(), 1);
+        app.app.run_nudges_at(afternoon_after(now + 21 * DAY + HOUR)).await.unwrap();
+        let told = bodies(&app.app, &lena).await;
+        assert!(told.contains("about “Delegating m” have not answered"), "{told}");
+        assert!(!told.contains("Delegating t"), "{told}");
         app.stop().await;
     })
     .await;
