@@ -17,7 +17,7 @@ use std::time::Duration;
 pub enum Job {
     /// Find silences and deliver due nudges and digests.
     Nudges,
-    /// Co-coaching: nudge quiet teams, end session ones whose day has passed.
+    /// Co-coaching: end session ones whose day has passed (quiet teams are nudges).
     CoCoaching,
     /// Remove expired sign-in sessions and old sign-in attempts.
     ExpiredSessions,
@@ -78,7 +78,7 @@ impl App {
             Job::CoCoaching => {
                 let s = self.sweep_co_coaching_at(now).await?;
                 if s != Default::default() {
-                    tracing::info!(teams = s.nudged_teams, sessions = s.ended_session_ones, "co-coaching swept");
+                    tracing::info!(sessions = s.ended_session_ones, "co-coaching swept");
                 }
             }
             Job::ExpiredSessions => {

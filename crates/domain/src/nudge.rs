@@ -18,14 +18,34 @@ pub enum NudgeKind {
     InvitationUnanswered,
     /// A relationship has had no session for the configured number of weeks.
     RelationshipQuiet,
+    /// A learning-log programme's window closes soon and my log is not finished (a week and two
+    /// days before); a day before, its facilitators hear how many logs are unfinished.
+    WindowClosing,
+    /// Co-coaching: session one is near and I have not submitted a challenge card (five and two
+    /// days before); a day before, the facilitator hears how many cards are missing.
+    CardsDue,
+    /// Co-coaching: my team's space has had nothing new for a week, then two; after three the
+    /// facilitator hears.
+    TeamQuiet,
+    /// Someone replied on a reflection I can read (who, and where; never the reply's words).
+    ReplyNotice,
+    /// Just-in-time mentoring: the date I gave my experts has passed and some have not answered.
+    /// The experts (who have no account) had their own reminders; this is the end of that
+    /// escalation, for the leader.
+    ExpertsSilent,
 }
 
 impl NudgeKind {
-    pub const ALL: [NudgeKind; 4] = [
+    pub const ALL: [NudgeKind; 9] = [
         NudgeKind::SessionReminder,
         NudgeKind::ActionOverdue,
         NudgeKind::InvitationUnanswered,
         NudgeKind::RelationshipQuiet,
+        NudgeKind::WindowClosing,
+        NudgeKind::CardsDue,
+        NudgeKind::TeamQuiet,
+        NudgeKind::ReplyNotice,
+        NudgeKind::ExpertsSilent,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -34,6 +54,11 @@ impl NudgeKind {
             NudgeKind::ActionOverdue => "action_overdue",
             NudgeKind::InvitationUnanswered => "invitation_unanswered",
             NudgeKind::RelationshipQuiet => "relationship_quiet",
+            NudgeKind::WindowClosing => "window_closing",
+            NudgeKind::CardsDue => "cards_due",
+            NudgeKind::TeamQuiet => "team_quiet",
+            NudgeKind::ReplyNotice => "reply_notice",
+            NudgeKind::ExpertsSilent => "experts_silent",
         }
     }
 
@@ -48,14 +73,51 @@ impl NudgeKind {
             NudgeKind::ActionOverdue => "My actions past their due date",
             NudgeKind::InvitationUnanswered => "Invitations still waiting for an answer",
             NudgeKind::RelationshipQuiet => "Relationships with no session for a while",
+            NudgeKind::WindowClosing => "Learning logs whose window closes soon",
+            NudgeKind::CardsDue => "Co-coaching cards still to write before session one",
+            NudgeKind::TeamQuiet => "Co-coaching teams with nothing new for a while",
+            NudgeKind::ReplyNotice => "Replies on reflections I can read",
+            NudgeKind::ExpertsSilent => "Experts who have not answered by the date I gave",
+        }
+    }
+
+    /// When this kind comes, in a sentence for the Settings page.
+    pub fn when(self) -> &'static str {
+        match self {
+            NudgeKind::SessionReminder => "A day before a planned session, to both of you, with its calendar file.",
+            NudgeKind::ActionOverdue => {
+                "The day after an action's date, and once more a week later. Nobody else is told."
+            }
+            NudgeKind::InvitationUnanswered => {
+                "After 3 and 7 days; after 10 days the person who invited you hears it is still open."
+            }
+            NudgeKind::RelationshipQuiet => {
+                "When a relationship has had no session for some weeks, then a week later; a week after that the coach hears."
+            }
+            NudgeKind::WindowClosing => {
+                "A week and two days before a programme's window closes, if your log is not finished; a day before, the facilitators hear how many logs are open."
+            }
+            NudgeKind::CardsDue => {
+                "Five and two days before session one, if your card is not in; a day before, the facilitator hears how many are missing."
+            }
+            NudgeKind::TeamQuiet => {
+                "When your team's space has had nothing new for a week, then two; after three weeks the facilitator hears."
+            }
+            NudgeKind::ReplyNotice => {
+                "When someone replies on a reflection you can read: who replied and where, never the reply itself."
+            }
+            NudgeKind::ExpertsSilent => {
+                "The day after the date you gave your experts, if some have not answered (they had up to three reminders of their own)."
+            }
         }
     }
 
     /// What a person gets until they choose: a reminder for tomorrow's session is worth nothing in
-    /// tomorrow's digest, so it comes at once; everything else waits for the daily digest.
+    /// tomorrow's digest, so it comes at once, and so does a reply (a conversation goes on while
+    /// it is fresh); everything else waits for the daily digest.
     pub fn default_delivery(self) -> Delivery {
         match self {
-            NudgeKind::SessionReminder => Delivery::Immediate,
+            NudgeKind::SessionReminder | NudgeKind::ReplyNotice => Delivery::Immediate,
             _ => Delivery::Daily,
         }
     }
@@ -134,14 +196,48 @@ impl Step {
     }
 }
 
-/// The step reached `elapsed` after the start of a silence, for an escalation whose steps begin
-/// at `first`, `second` and (optionally) `other` after that start. `None` before the first.
-pub fn step_reached(elapsed: i64, first: i64, second: i64, other: Option<i64>) -> Option<Step> {
-    match other {
-        Some(o) if elapsed >= o => Some(Step::OtherParty),
-        _ if elapsed >= second => Some(Step::Second),
-        _ if elapsed >= first => Some(Step::First),
-        _ => None,
+/// One escalation's timetable, measured from the start of a silence: the person's own first and
+/// second nudge, and (for kinds that have one) when someone else is told.
+///
+/// A run that comes late (the machine slept past several steps) never sends a burst: the person
+/// gets only the latest of their own steps that is due ([`Escalation::own_step`]), and a newer
+/// step replaces an older one still waiting. Nor does it skip the other party: their step is
+/// still recorded, but held back ([`Escalation::other_due_at`]) so that it arrives no sooner
+/// after the person's own latest nudge than the timetable meant it to, giving the person the
+/// chance to act before someone else hears (and if they do act, it is never sent).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Escalation {
+    pub first: i64,
+    pub second: i64,
+    pub other: Option<i64>,
+}
+
+impl Escalation {
+    /// The latest of the person's own steps reached `elapsed` after the start; `None` before the first.
+    pub fn own_step(self, elapsed: i64) -> Option<Step> {
+        if elapsed >= self.second {
+            Some(Step::Second)
+        } else if elapsed >= self.first {
+            Some(Step::First)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the other party's step is reached `elapsed` after the start.
+    pub fn tells_other(self, elapsed: i64) -> bool {
+        self.other.is_some_and(|o| elapsed >= o)
+    }
+
+    /// The time the timetable leaves between the person's second nudge and the other party's.
+    pub fn grace(self) -> i64 {
+        self.other.map_or(0, |o| (o - self.second).max(0))
+    }
+
+    /// When the other party's nudge is due, found at `now`: now, unless the person's own latest
+    /// nudge (`own_latest`, when it was due) is more recent than the grace allows.
+    pub fn other_due_at(self, now: i64, own_latest: Option<i64>) -> i64 {
+        own_latest.map_or(now, |own| now.max(own + self.grace()))
     }
 }
 
@@ -179,10 +275,28 @@ mod tests {
     #[test]
     fn escalation_steps() {
         let d = Millis::DAY;
-        assert_eq!(step_reached(2 * d, 3 * d, 7 * d, Some(10 * d)), None);
-        assert_eq!(step_reached(3 * d, 3 * d, 7 * d, Some(10 * d)), Some(Step::First));
-        assert_eq!(step_reached(8 * d, 3 * d, 7 * d, Some(10 * d)), Some(Step::Second));
-        assert_eq!(step_reached(11 * d, 3 * d, 7 * d, Some(10 * d)), Some(Step::OtherParty));
-        assert_eq!(step_reached(30 * d, 3 * d, 7 * d, None), Some(Step::Second));
+        let e = Escalation { first: 3 * d, second: 7 * d, other: Some(10 * d) };
+        assert_eq!(e.own_step(2 * d), None);
+        assert_eq!(e.own_step(3 * d), Some(Step::First));
+        assert_eq!(e.own_step(8 * d), Some(Step::Second));
+        // Past the other party's step the person's own latest step is still the second.
+        assert_eq!(e.own_step(11 * d), Some(Step::Second));
+        assert!(!e.tells_other(9 * d) && e.tells_other(10 * d));
+        let lone = Escalation { first: d, second: 8 * d, other: None };
+        assert_eq!(lone.own_step(30 * d), Some(Step::Second));
+        assert!(!lone.tells_other(30 * d));
+    }
+
+    #[test]
+    fn a_late_run_holds_the_other_party_back_by_the_grace() {
+        let d = Millis::DAY;
+        let e = Escalation { first: 3 * d, second: 7 * d, other: Some(10 * d) };
+        assert_eq!(e.grace(), 3 * d);
+        // On time: the second nudge went at day 7, the other party hears at day 10.
+        assert_eq!(e.other_due_at(10 * d, Some(7 * d)), 10 * d);
+        // Late: the person's second nudge goes at day 11 (this run), the other party at day 14.
+        assert_eq!(e.other_due_at(11 * d, Some(11 * d)), 14 * d);
+        // Nobody of the person's own side was nudged (no account to nudge): at once.
+        assert_eq!(e.other_due_at(11 * d, None), 11 * d);
     }
 }

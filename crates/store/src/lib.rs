@@ -17,6 +17,7 @@ pub mod leaving;
 mod login_attempts;
 pub mod mentoring;
 pub mod next_steps;
+pub mod nudge_facts;
 pub mod nudges;
 mod orgs;
 mod outbox;

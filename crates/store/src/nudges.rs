@@ -103,7 +103,7 @@ pub struct RelationshipPulse {
 
 /// For each kind, the condition under which a pending nudge is still true; one that is no longer
 /// true (the session moved, the action was done, the invitation answered) becomes void.
-const STILL_TRUE: [(&str, &str); 4] = [
+const STILL_TRUE: [(&str, &str); 9] = [
     (
         "session_reminder",
         "EXISTS (SELECT 1 FROM journal_sessions s JOIN relationships r ON r.id = s.relationship_id \
@@ -124,6 +124,40 @@ const STILL_TRUE: [(&str, &str); 4] = [
         "EXISTS (SELECT 1 FROM relationships r WHERE r.id = nudges.subject_id AND r.status = 'active' \
          AND NOT EXISTS (SELECT 1 FROM journal_sessions s WHERE s.relationship_id = r.id \
          AND s.starts_at > nudges.occasion))",
+    ),
+    // A participant's own nudge: their log is still unfinished; the facilitators': someone's is.
+    (
+        "window_closing",
+        "EXISTS (SELECT 1 FROM ll_participants p WHERE p.programme_id = nudges.subject_id \
+         AND (nudges.step = 3 OR p.user_id = nudges.user_id) AND (p.coach_session_at IS NULL OR \
+         (SELECT COUNT(*) FROM ll_answers a WHERE a.programme_id = p.programme_id AND a.participant_id = p.user_id) \
+         < 2 * (SELECT COUNT(*) FROM ll_questions q WHERE q.programme_id = p.programme_id)))",
+    ),
+    // Session one as it was, the cards not yet open, and (this person's, or anyone's) card missing.
+    (
+        "cards_due",
+        "EXISTS (SELECT 1 FROM cc_engagements e JOIN cc_participants p ON p.engagement_id = e.id \
+         WHERE e.id = nudges.subject_id AND e.stage = 'preparing' AND e.session_one_at = nudges.occasion \
+         AND p.user_id IS NOT NULL AND p.agreed_at IS NOT NULL AND p.withdrawn_at IS NULL \
+         AND (nudges.step = 3 OR p.user_id = nudges.user_id) \
+         AND NOT EXISTS (SELECT 1 FROM cc_cards c WHERE c.engagement_id = e.id AND c.author_id = p.user_id \
+         AND c.submitted_at IS NOT NULL))",
+    ),
+    (
+        "team_quiet",
+        "EXISTS (SELECT 1 FROM cc_teams t JOIN cc_engagements e ON e.id = t.engagement_id \
+         WHERE t.id = nudges.subject_id AND e.stage = 'teamed' \
+         AND NOT EXISTS (SELECT 1 FROM cc_team_items i WHERE i.team_id = t.id AND i.created_at > nudges.occasion))",
+    ),
+    ("reply_notice", "EXISTS (SELECT 1 FROM replies r WHERE r.id = nudges.subject_id)"),
+    // Still collecting, someone still silent, and nobody given a date later than the one passed.
+    (
+        "experts_silent",
+        "EXISTS (SELECT 1 FROM advice_requests r JOIN advice_experts x ON x.request_id = r.id \
+         WHERE r.id = nudges.subject_id AND r.status = 'collecting' \
+         AND x.status IN ('invited', 'opened', 'drafting', 'more_time')) \
+         AND NOT EXISTS (SELECT 1 FROM advice_experts x WHERE x.request_id = nudges.subject_id \
+         AND x.status IN ('invited', 'opened', 'drafting', 'more_time') AND x.answer_by > nudges.occasion)",
     ),
 ];
 
@@ -150,7 +184,38 @@ impl Store {
         .bind(now_ms())
         .execute(&self.writer)
         .await?;
-        Ok(done.rows_affected() == 1)
+        let new = done.rows_affected() == 1;
+        if new && n.step > 1 {
+            // A newer step replaces an older one of the same silence still waiting (for a digest,
+            // or the morning): the person reads one line about it, never two.
+            sqlx::query(
+                "UPDATE nudges SET state = 'void', decided_at = $1 WHERE state = 'pending' AND user_id = $2 \
+                 AND kind = $3 AND subject_id = $4 AND occasion = $5 AND step < $6",
+            )
+            .bind(n.due_at)
+            .bind(n.user_id)
+            .bind(n.kind)
+            .bind(n.subject_id)
+            .bind(n.occasion)
+            .bind(n.step)
+            .execute(&self.writer)
+            .await?;
+        }
+        Ok(new)
+    }
+
+    /// When the latest of a silence's own steps (first or second, to anyone) was due: the other
+    /// party's step is held back from it.
+    pub async fn latest_own_nudge(&self, kind: &str, subject: &str, occasion: i64) -> DbResult<Option<i64>> {
+        let row: (Option<i64>,) = sqlx::query_as(
+            "SELECT MAX(due_at) FROM nudges WHERE kind = $1 AND subject_id = $2 AND occasion = $3 AND step < 3",
+        )
+        .bind(kind)
+        .bind(subject)
+        .bind(occasion)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.0)
     }
 
     /// Voids pending nudges that are no longer true or whose moment has passed.

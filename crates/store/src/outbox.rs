@@ -53,6 +53,30 @@ impl Store {
         Ok(id)
     }
 
+    /// Like [`Store::enqueue_mail_at`], with a one-click unsubscribe address (List-Unsubscribe).
+    pub async fn enqueue_unsubscribable_mail_at(
+        &self,
+        mail: NewMail<'_>,
+        unsubscribe_url: &str,
+        send_at: i64,
+    ) -> DbResult<MailId> {
+        let id = MailId::new();
+        sqlx::query(
+            "INSERT INTO outbox (id, to_addr, subject, body, unsubscribe_url, created_at, next_attempt_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id.as_str())
+        .bind(mail.to)
+        .bind(mail.subject)
+        .bind(mail.body)
+        .bind(unsubscribe_url)
+        .bind(now_ms())
+        .bind(send_at)
+        .execute(&self.writer)
+        .await?;
+        Ok(id)
+    }
+
     /// Claims up to `limit` due messages for `worker` until `lease_ms` from now. Each row is claimed
     /// by a conditional UPDATE, so of two instances racing for one row exactly one gets it.
     pub async fn claim_due_mail(&self, worker: &str, limit: i64, lease_ms: i64) -> DbResult<Vec<MailRow>> {

@@ -85,7 +85,8 @@ impl App {
             return Err(AppError::Conflict("the cards are open now; they can no longer change".into()));
         }
         if input.submit {
-            // A submitted card ends the reminders to write one.
+            // A submitted card ends the reminders to write one: the nudges' own check voids them;
+            // this cancels reminders queued in the outbox before they became nudges.
             self.store.cancel_card_reminders(&me.id).await?;
         }
         Ok(())

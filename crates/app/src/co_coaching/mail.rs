@@ -1,10 +1,8 @@
-//! The practice's mail, in our own words: the invitation with its link, reminders to write
-//! cards as session one nears, moved dates, and session two confirmed or cancelled. No message
+//! The practice's mail, in our own words: the invitation with its link, moved dates, and session two confirmed or cancelled. No message
 //! carries a word of anyone's cards, team notes or value.
 
 use crate::App;
 use crate::error::AppResult;
-use coachkit_domain::MailId;
 use coachkit_store::NewMail;
 use coachkit_store::co_coaching::EngagementRow;
 
@@ -71,25 +69,6 @@ impl App {
             })
             .await?;
         Ok(())
-    }
-
-    pub(super) async fn card_reminder_mail(
-        &self,
-        e: &EngagementRow,
-        email: &str,
-        days: i64,
-        at: i64,
-    ) -> AppResult<MailId> {
-        let body = format!(
-            "Session one is in {days} day{}: {}.\n\nIf you have not yet submitted your challenge cards, there \
-             is still time. One or two are enough: what the challenge is, why it matters to you, and what \
-             success would look like. Only you can see them until the session.\n\n{}",
-            if days == 1 { "" } else { "s" },
-            when(e.session_one_at),
-            self.engagement_url(e)
-        );
-        let subject = format!("Your challenge cards for {}", e.common_area);
-        Ok(self.store.enqueue_mail_at(NewMail { to: email, subject: &subject, body: &body }, at).await?)
     }
 
     pub(super) async fn mail_dates_moved(&self, e: &EngagementRow) -> AppResult<()> {

@@ -1,6 +1,6 @@
 //! Inviting participants to one side, and joining through the invitation link: signed in, or
-//! signing up on the spot. Joining means agreeing to the ground rules; a reminder to write cards
-//! is queued for the days before session one.
+//! signing up on the spot. Joining means agreeing to the ground rules. Reminders to write cards
+//! are nudges (`crate::nudges`, kind `cards_due`), found by the scheduler before session one.
 
 use super::JOIN_PATH;
 use crate::error::{AppError, AppResult};
@@ -41,9 +41,6 @@ pub struct JoinPage {
     pub session_one_at: i64,
     pub engagement_id: String,
 }
-
-/// Reminders to write cards go this many days before session one (those already past are skipped).
-const REMINDER_DAYS: [i64; 2] = [5, 1];
 
 impl App {
     /// Invites a person to one side and mails them their link; returns the link too, for the
@@ -163,7 +160,6 @@ impl App {
             return Err(AppError::Conflict("you already take part in this engagement".into()));
         }
         self.store.use_capability(&coachkit_domain::CapabilityId::from_trusted(link.id.clone())).await?;
-        self.queue_card_reminders(&e, &p.id, &actor.user.email).await?;
         Ok(e.id)
     }
 
@@ -194,17 +190,5 @@ impl App {
         let actor = Actor { user: user.clone(), csrf_token: None, session_hash: None };
         let id = self.join_engagement(&actor, secret, true).await?;
         Ok((self.start_session(user).await?, id))
-    }
-
-    async fn queue_card_reminders(&self, e: &EngagementRow, participant: &str, email: &str) -> AppResult<()> {
-        let now = now_ms();
-        for days in REMINDER_DAYS {
-            let at = e.session_one_at - days * Millis::DAY;
-            if at > now {
-                let mail = self.card_reminder_mail(e, email, days, at).await?;
-                self.store.add_card_reminder(participant, mail.as_str()).await?;
-            }
-        }
-        Ok(())
     }
 }

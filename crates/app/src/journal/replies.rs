@@ -12,7 +12,6 @@ use coachkit_domain::privacy::{self, Audience, RecordKind, RecordMeta, Viewer};
 use coachkit_domain::relationship::{RelationshipStatus, Side};
 use coachkit_domain::text::{FieldError, bounded};
 use coachkit_domain::{RecordId, RelationshipId, UserId};
-use coachkit_store::NewMail;
 use coachkit_store::journal::{ReflectionRow, ReplyRow};
 use serde::{Deserialize, Serialize};
 
@@ -186,13 +185,20 @@ impl App {
             audience,
             coachkit_domain::time::Millis(at),
         );
-        self.mail_reply_readers(actor, &row, &reply).await?;
+        self.tell_reply_readers(actor, &row, &id, &reply).await?;
         Ok(id)
     }
 
-    /// One mail per person the new reply reaches (never its author). The mail names who replied
-    /// and links to the thread; the reply's words stay behind sign-in, not in the outbox.
-    async fn mail_reply_readers(&self, actor: &Actor, row: &ReflectionRow, reply: &RecordMeta) -> AppResult<()> {
+    /// A reply notice (a nudge, so each person's choice, digest and quiet hours apply) for each
+    /// person the new reply reaches (never its author). It names who replied and links to the
+    /// thread; the reply's words stay behind sign-in, never in a nudge or the outbox.
+    async fn tell_reply_readers(
+        &self,
+        actor: &Actor,
+        row: &ReflectionRow,
+        reply_id: &str,
+        reply: &RecordMeta,
+    ) -> AppResult<()> {
         let item = reflection_meta(row);
         // Everyone a thread can reach: the author and the coaches and mentors of the author.
         let mut people = vec![UserId::from_trusted(row.author_id.clone())];
@@ -212,12 +218,12 @@ impl App {
             if !privacy::can_read_reply(&viewer, reply, &item).allowed() {
                 continue;
             }
-            let subject = format!("{} replied on “{}”", actor.user.display_name, title);
-            let body = format!(
-                "Hello {},\n\n{} replied on “{}” by {}.\nRead the reply, and answer it if you like: {}/journal/reflections/{}#replies\n",
-                u.display_name, actor.user.display_name, title, row.author_name, self.config.base_url, row.id
+            let line = format!(
+                "{} replied on “{}” by {}. Read the reply, and answer it if you like.",
+                actor.user.display_name, title, row.author_name
             );
-            self.store.enqueue_mail(NewMail { to: &u.email, subject: &subject, body: &body }).await?;
+            let link = format!("/journal/reflections/{}#replies", row.id);
+            self.notice_reply(&u.id, reply_id, reply.shared_at.0, line, link).await?;
         }
         Ok(())
     }

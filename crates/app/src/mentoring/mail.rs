@@ -11,6 +11,9 @@ use coachkit_domain::time::Millis;
 use coachkit_store::mentoring::{ExpertRow, RequestRow};
 use coachkit_store::{NewMail, now_ms};
 
+/// An unsubscribe link's target for one expert's reminders: "expert:<roster id>".
+pub(crate) const EXPERT_TARGET: &str = "expert:";
+
 /// The message drafted for one expert; the leader edits it before it goes.
 pub(super) fn default_message(expert: &str, capability: &str, horizon_months: i64, leader: &str) -> String {
     let first = expert.split_whitespace().next().unwrap_or(expert);
@@ -106,22 +109,39 @@ impl App {
         url: &str,
     ) -> AppResult<()> {
         self.store.cancel_advice_reminders(expert).await?;
+        if self.store.advice_reminders_stopped(expert).await? {
+            return Ok(());
+        }
         let sent = usize::try_from(self.store.advice_reminders_count(expert).await?).unwrap_or(usize::MAX);
         let first = name.split_whitespace().next().unwrap_or(name);
-        for at in reminder_times(now_ms(), answer_by, sent) {
+        let times = reminder_times(now_ms(), answer_by, sent);
+        if times.is_empty() {
+            return Ok(());
+        }
+        // One link for this expert's reminders about this request (not their other requests:
+        // another leader's request is not this mail's to silence). It outlives the answer-by date.
+        let ttl = (answer_by - now_ms()).max(0) + 30 * Millis::DAY;
+        let target = format!("{EXPERT_TARGET}{expert}");
+        let stop = self.issue_link(Purpose::Unsubscribe, &target, None, ttl).await?;
+        let stop_url = self.link_url("/unsubscribe/", &stop);
+        for at in times {
             let body = format!(
                 "Dear {first},\n\n\
                  A gentle reminder: {leader} asked for your three pieces of advice on \"{capability}\", \
                  by {by}. If you have started, your draft is waiting where you left it: {url}\n\n\
                  If now is not a good time, you can ask for more time or say no on the same page; \
                  either is fine, and it stops these reminders.\n\n\
-                 With thanks from coachkit, on {leader}'s behalf",
+                 With thanks from coachkit, on {leader}'s behalf\n\n\
+                 To get no more reminders about this request, with one click: {stop_url}",
                 leader = r.owner_name,
                 capability = r.capability,
                 by = date(answer_by),
             );
             let subject = format!("A reminder: {}'s request for your advice", r.owner_name);
-            let mail = self.store.enqueue_mail_at(NewMail { to: email, subject: &subject, body: &body }, at).await?;
+            let mail = self
+                .store
+                .enqueue_unsubscribable_mail_at(NewMail { to: email, subject: &subject, body: &body }, &stop_url, at)
+                .await?;
             self.store.add_advice_reminder(expert, mail.as_str(), at).await?;
         }
         Ok(())

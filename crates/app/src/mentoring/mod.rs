@@ -19,7 +19,7 @@ pub mod demo;
 mod experts;
 mod goal;
 mod guest;
-mod mail;
+pub(crate) mod mail;
 mod page;
 mod requests;
 mod reveal;

@@ -119,6 +119,11 @@ impl App {
             NudgeKind::ActionOverdue => "coachkit: an action past its date",
             NudgeKind::InvitationUnanswered => "coachkit: an invitation still open",
             NudgeKind::RelationshipQuiet => "coachkit: a while since your last session",
+            NudgeKind::WindowClosing => "coachkit: your learning log's window closes soon",
+            NudgeKind::CardsDue => "coachkit: your challenge card for session one",
+            NudgeKind::TeamQuiet => "coachkit: how is your team doing?",
+            NudgeKind::ReplyNotice => "coachkit: a new reply",
+            NudgeKind::ExpertsSilent => "coachkit: experts still to answer",
         };
         let content = MailContent {
             greeting: format!("Hello {},", n.display_name),

@@ -6,7 +6,9 @@
 
 mod deliver;
 mod find;
+mod find_practices;
 mod mail;
+mod notices;
 mod preferences;
 
 pub use deliver::Delivered;

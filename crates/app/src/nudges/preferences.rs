@@ -2,6 +2,7 @@
 //! their time zone; and the one-click unsubscribe links in every nudge mail.
 
 use crate::error::AppResult;
+use crate::mentoring::mail::EXPERT_TARGET;
 use crate::{Actor, App, AppError};
 use coachkit_domain::capability::Purpose;
 use coachkit_domain::nudge::{Delivery, NudgeKind};
@@ -106,6 +107,9 @@ impl App {
     /// What a presented unsubscribe link would turn off (for its confirmation page).
     pub async fn unsubscribe_preview(&self, secret: &str) -> AppResult<Unsubscribed> {
         let link = self.resolve_link(secret, Purpose::Unsubscribe).await?;
+        if link.target_id.starts_with(EXPERT_TARGET) {
+            return Ok(Unsubscribed { what: EXPERT_WHAT.into() });
+        }
         let (_, kind) = split_target(&link.target_id)?;
         Ok(Unsubscribed { what: kind.map_or("all reminders".into(), |k| format!("“{}”", k.label())) })
     }
@@ -114,6 +118,11 @@ impl App {
     /// a mail program's one-click POST and a person's click both succeed.
     pub async fn unsubscribe(&self, secret: &str) -> AppResult<Unsubscribed> {
         let link = self.resolve_link(secret, Purpose::Unsubscribe).await?;
+        // An expert (no account): stop the reminders about that one request.
+        if let Some(expert) = link.target_id.strip_prefix(EXPERT_TARGET) {
+            self.store.stop_advice_reminders(expert).await?;
+            return Ok(Unsubscribed { what: EXPERT_WHAT.into() });
+        }
         let (user, kind) = split_target(&link.target_id)?;
         let kinds: Vec<NudgeKind> = kind.map_or(NudgeKind::ALL.to_vec(), |k| vec![k]);
         for k in &kinds {
@@ -122,6 +131,9 @@ impl App {
         Ok(Unsubscribed { what: kind.map_or("all reminders".into(), |k| format!("“{}”", k.label())) })
     }
 }
+
+/// What an expert's link turns off.
+const EXPERT_WHAT: &str = "reminders about this request for advice";
 
 /// "user id:kind" or "user id:all", as issued by the delivery.
 fn split_target(target: &str) -> AppResult<(&str, Option<NudgeKind>)> {

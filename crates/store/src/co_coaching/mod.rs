@@ -14,7 +14,7 @@ mod values;
 pub use cards::CardRow;
 pub use engagements::{EngagementRow, NewEngagement, SessionChange};
 pub use participants::ParticipantRow;
-pub use space::{NewTeamItem, QuietTeam, TeamItemRow};
+pub use space::{NewTeamItem, TeamItemRow};
 pub use teams::{TeamOutcome, TeamRow};
 pub use values::{NewValue, ValueRow};
 

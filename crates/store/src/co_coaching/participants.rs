@@ -123,17 +123,8 @@ impl Store {
         Ok(row.map(|(id,)| id))
     }
 
-    /// Remembers a card reminder waiting in the outbox.
-    pub async fn add_card_reminder(&self, participant: &str, mail_id: &str) -> DbResult<()> {
-        sqlx::query("INSERT INTO cc_reminders (participant_id, mail_id) VALUES ($1, $2)")
-            .bind(participant)
-            .bind(mail_id)
-            .execute(&self.writer)
-            .await?;
-        Ok(())
-    }
-
-    /// Cancels a participant's card reminders not yet sent (or being sent).
+    /// Cancels a participant's card reminders not yet sent (or being sent): those queued in the
+    /// outbox before card reminders became nudges.
     pub async fn cancel_card_reminders(&self, participant: &str) -> DbResult<u64> {
         let done = sqlx::query(
             "DELETE FROM outbox WHERE id IN (SELECT o.id FROM cc_reminders r JOIN outbox o ON o.id = r.mail_id \

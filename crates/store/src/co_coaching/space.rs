@@ -108,56 +108,6 @@ impl Store {
         .await?)
     }
 
-    /// Marks a quiet team nudged at `now`, unless it was nudged since `since`; true if this call did.
-    pub async fn mark_team_nudged(&self, id: &str, now: i64, since: i64) -> DbResult<bool> {
-        let done =
-            sqlx::query("UPDATE cc_teams SET nudged_at = $1 WHERE id = $2 AND (nudged_at IS NULL OR nudged_at < $3)")
-                .bind(now)
-                .bind(id)
-                .bind(since)
-                .execute(&self.writer)
-                .await?;
-        Ok(done.rows_affected() == 1)
-    }
-}
-
-/// A team gone quiet, with who to nudge.
-#[derive(Clone, Debug, sqlx::FromRow)]
-pub struct QuietTeam {
-    pub team_id: String,
-    pub engagement_id: String,
-    pub common_area: String,
-}
-
-impl Store {
-    /// Teams at work (session two still to come) with nothing new since `before` and no nudge
-    /// since then either.
-    pub async fn quiet_teams(&self, before: i64, now: i64) -> DbResult<Vec<QuietTeam>> {
-        Ok(sqlx::query_as(
-            "SELECT t.id AS team_id, e.id AS engagement_id, e.common_area FROM cc_teams t \
-             JOIN cc_engagements e ON e.id = t.engagement_id \
-             WHERE e.stage = 'teamed' AND e.session_two_at > $2 AND t.created_at < $1 \
-             AND (t.nudged_at IS NULL OR t.nudged_at < $1) \
-             AND NOT EXISTS (SELECT 1 FROM cc_team_items i WHERE i.team_id = t.id AND i.created_at >= $1)",
-        )
-        .bind(before)
-        .bind(now)
-        .fetch_all(&self.pool)
-        .await?)
-    }
-
-    /// The e-mail addresses of a team's members.
-    pub async fn team_addresses(&self, team: &str) -> DbResult<Vec<String>> {
-        let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT DISTINCT u.email FROM cc_team_cards tc JOIN cc_cards c ON c.id = tc.card_id \
-             JOIN users u ON u.id = c.author_id WHERE tc.team_id = $1 ORDER BY u.email",
-        )
-        .bind(team)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(|(e,)| e).collect())
-    }
-
     /// Engagements whose cards are open and whose session one began before `before`: the day has
     /// passed without the facilitator ending it.
     pub async fn overdue_session_ones(&self, before: i64) -> DbResult<Vec<String>> {

@@ -216,6 +216,29 @@ impl Store {
         Ok(cancelled)
     }
 
+    /// Stops an expert's reminders for good (their one-click link) and cancels those waiting.
+    pub async fn stop_advice_reminders(&self, expert: &str) -> DbResult<()> {
+        sqlx::query(
+            "UPDATE advice_experts SET reminders_stopped_at = $1 WHERE id = $2 AND reminders_stopped_at IS NULL",
+        )
+        .bind(now_ms())
+        .bind(expert)
+        .execute(&self.writer)
+        .await?;
+        self.cancel_advice_reminders(expert).await?;
+        Ok(())
+    }
+
+    /// Whether the expert stopped their reminders.
+    pub async fn advice_reminders_stopped(&self, expert: &str) -> DbResult<bool> {
+        let row: Option<(Option<i64>,)> =
+            sqlx::query_as("SELECT reminders_stopped_at FROM advice_experts WHERE id = $1")
+                .bind(expert)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.is_some_and(|(at,)| at.is_some()))
+    }
+
     /// Reminders an expert has been sent or is being sent (kept after a cancel).
     pub async fn advice_reminders_count(&self, expert: &str) -> DbResult<i64> {
         let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM advice_reminders WHERE expert_id = $1")

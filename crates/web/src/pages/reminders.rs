@@ -19,6 +19,8 @@ use serde::Deserialize;
 pub struct ChoiceRow {
     pub field: &'static str,
     pub label: &'static str,
+    /// When this kind comes, in a sentence.
+    pub when: &'static str,
     pub options: Vec<(&'static str, &'static str, bool)>,
 }
 
@@ -41,6 +43,7 @@ fn rows(choices: &[NudgeChoice]) -> Vec<ChoiceRow> {
         .map(|c| ChoiceRow {
             field: c.kind.as_str(),
             label: c.kind.label(),
+            when: c.kind.when(),
             options: Delivery::ALL.into_iter().map(|d| (d.as_str(), d.label(), d == c.delivery)).collect(),
         })
         .collect()
@@ -74,6 +77,11 @@ pub struct RemindersForm {
     action_overdue: Option<String>,
     invitation_unanswered: Option<String>,
     relationship_quiet: Option<String>,
+    window_closing: Option<String>,
+    cards_due: Option<String>,
+    team_quiet: Option<String>,
+    reply_notice: Option<String>,
+    experts_silent: Option<String>,
 }
 
 pub async fn save(
@@ -86,6 +94,11 @@ pub async fn save(
         (NudgeKind::ActionOverdue, &form.action_overdue),
         (NudgeKind::InvitationUnanswered, &form.invitation_unanswered),
         (NudgeKind::RelationshipQuiet, &form.relationship_quiet),
+        (NudgeKind::WindowClosing, &form.window_closing),
+        (NudgeKind::CardsDue, &form.cards_due),
+        (NudgeKind::TeamQuiet, &form.team_quiet),
+        (NudgeKind::ReplyNotice, &form.reply_notice),
+        (NudgeKind::ExpertsSilent, &form.experts_silent),
     ]
     .into_iter()
     .filter_map(|(k, v)| v.clone().map(|v| (k.as_str().to_owned(), v)))

@@ -19,6 +19,7 @@ mod mail;
 mod mentoring;
 mod mentoring_api;
 mod next_steps;
+mod nudge_kinds;
 mod nudges;
 mod orgs;
 mod privacy_matrix;

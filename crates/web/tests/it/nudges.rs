@@ -2,6 +2,7 @@
 //! one-click unsubscribe link, never duplicated by two instances; plus quiet hours, escalation,
 //! the scheduler's lease, the settings page and API, and the mail as it goes out over SMTP.
 
+use crate::nudge_kinds::{closing_programme, engagement, join, quiet_team, reply_to};
 use crate::relationships::account;
 use crate::{PW, on_each_backend};
 use coachkit_app::journal::{ActionInput, SessionInput};
@@ -53,6 +54,15 @@ fn moment_for(kind: NudgeKind) -> i64 {
         NudgeKind::SessionReminder | NudgeKind::ActionOverdue => now + 2 * DAY,
         NudgeKind::InvitationUnanswered => now + 3 * DAY + HOUR,
         NudgeKind::RelationshipQuiet => now + 28 * DAY + HOUR,
+        // A one-week programme starting today: its window closes within a week.
+        NudgeKind::WindowClosing => now + HOUR,
+        // Session one is ten days ahead: five days before it, the first reminder.
+        NudgeKind::CardsDue => now + 5 * DAY + HOUR,
+        // A week after session one (ten days ahead), the team's space is still empty.
+        NudgeKind::TeamQuiet => now + 18 * DAY,
+        NudgeKind::ReplyNotice => now + HOUR,
+        // The experts' date is two weeks ahead; the leader hears the day after it.
+        NudgeKind::ExpertsSilent => now + 15 * DAY + HOUR,
     })
 }
 
@@ -82,7 +92,44 @@ async fn occurrence(app: &TestApp, kind: NudgeKind, n: &str, at: i64) -> (Actor,
             pair(app, &leader, n).await;
             (leader, "No session with")
         }
+        NudgeKind::WindowClosing => {
+            let who = account(app, &format!("Learner {n}"), &format!("learner-{n}@example.org")).await;
+            closing_programme(app, n, &who).await;
+            (who, "closes in a week")
+        }
+        NudgeKind::CardsDue => {
+            let who = account(app, &format!("Carder {n}"), &format!("carder-{n}@example.org")).await;
+            let (fac, e) = engagement(app, n).await;
+            join(app, &fac, &e, "a", &who).await;
+            (who, "One or two challenge cards are enough")
+        }
+        NudgeKind::TeamQuiet => {
+            let who = account(app, &format!("Teamer {n}"), &format!("teamer-{n}@example.org")).await;
+            quiet_team(app, n, &who).await;
+            (who, "Nothing new in your team's space")
+        }
+        NudgeKind::ReplyNotice => {
+            let leader = account(app, &format!("Reflector {n}"), &format!("reflector-{n}@example.org")).await;
+            reply_to(app, n, &leader).await;
+            (leader, "replied on")
+        }
+        NudgeKind::ExpertsSilent => {
+            let leader = account(app, &format!("Asker {n}"), &format!("asker-{n}@example.org")).await;
+            silent_experts(app, n, &leader).await;
+            (leader, "have not answered, and the date you gave has passed")
+        }
     }
+}
+
+/// An advice request from `leader` to three experts, none of whom answers.
+async fn silent_experts(app: &TestApp, n: &str, leader: &Actor) -> String {
+    use crate::mentoring::{expert, sent_request};
+    let experts = vec![
+        expert("Ines Inside", &format!("ines-{n}@example.org"), "inside"),
+        expert("Otto Outside", &format!("otto-{n}@elsewhere.example"), "outside"),
+        expert("Una Outside", &format!("una-{n}@faraway.example"), "outside"),
+    ];
+    sent_request(app, leader, &format!("Delegating {n}"), experts).await
 }
 
 async fn session_at(app: &TestApp, leader: &Actor, rel: &str, starts: i64) {
@@ -149,6 +196,8 @@ async fn every_kind_is_sent_once_folded_into_a_digest_stopped_by_unsubscribe_and
             let mine = nudge_mail(&app.app, &soon).await;
             assert_eq!(mine.len(), 1, "{kind:?}: one mail of its own: {mine:?}");
             assert!(mine[0].body.contains(phrase), "{}", mine[0].body);
+            // No nudge carries anyone's words (the reply's, here).
+            assert!(!mine[0].body.contains("zqsecretreply"), "{}", mine[0].body);
             assert!(mine[0].html_body.as_deref().unwrap_or("").contains("<a href=\""));
             assert!(!mine[0].subject.contains("waiting for you"), "not a digest: {}", mine[0].subject);
 
@@ -180,6 +229,22 @@ async fn every_kind_is_sent_once_folded_into_a_digest_stopped_by_unsubscribe_and
                 }
                 NudgeKind::RelationshipQuiet => {
                     pair(&app, &leaving, "c2").await;
+                }
+                NudgeKind::WindowClosing => {
+                    closing_programme(&app, "c2", &leaving).await;
+                }
+                NudgeKind::CardsDue => {
+                    let (fac, e) = engagement(&app, "c2").await;
+                    join(&app, &fac, &e, "a", &leaving).await;
+                }
+                NudgeKind::TeamQuiet => {
+                    quiet_team(&app, "c2", &leaving).await;
+                }
+                NudgeKind::ReplyNotice => {
+                    reply_to(&app, "c2", &leaving).await;
+                }
+                NudgeKind::ExpertsSilent => {
+                    silent_experts(&app, "c2", &leaving).await;
                 }
             }
             let run = app.app.run_nudges_at(later).await.unwrap();
@@ -420,4 +485,211 @@ async fn a_nudge_goes_out_as_text_and_html_with_the_one_click_unsubscribe_header
         assert!(data.contains("text/plain") && data.contains("text/html"), "{data}");
         app.stop().await;
     }
+}
+
+/// The bodies of a person's nudge mail, joined.
+async fn bodies(app: &App, who: &Actor) -> String {
+    nudge_mail(app, who).await.into_iter().map(|m| m.body).collect::<Vec<_>>().join("\n")
+}
+
+#[tokio::test]
+async fn a_late_run_sends_only_the_latest_step_and_tells_the_other_party_after_a_grace() {
+    on_each_backend(|app| async move {
+        let lena = account(&app, "Lena", "lena@example.org").await;
+        let ivo = account(&app, "Ivo", "ivo@example.org").await;
+        let una = account(&app, "Una", "una@example.org").await;
+        let answered = account(&app, "Ada", "ada@example.org").await;
+        app.app.invite(&lena, "coaching", &ivo.user.email, "").await.unwrap();
+        let to_ada = app.app.invite(&una, "coaching", &answered.user.email, "").await.unwrap();
+        let now = now_ms();
+        // The machine slept through days 3, 7 and 10: the first run is on day 11.
+        let day11 = afternoon_after(now + 11 * DAY);
+        app.app.run_nudges_at(day11).await.unwrap();
+        let to_ivo = nudge_mail(&app.app, &ivo).await;
+        assert_eq!(to_ivo.len(), 1, "one mail, never a burst");
+        assert!(to_ivo[0].body.contains("has waited a week"), "the latest step: {}", to_ivo[0].body);
+        assert!(!to_ivo[0].body.contains("three days ago"), "not the step it slept through");
+        let steps: Vec<i64> =
+            app.app.store.nudges_of(&ivo.user.id).await.unwrap().into_iter().map(|n| n.step).collect();
+        assert_eq!(steps, vec![2]);
+        // Lena is not skipped, but she hears only after Ivo had the three days the timetable
+        // gives him between his second reminder and her being told.
+        assert!(nudge_mail(&app.app, &lena).await.is_empty(), "not told the same day Ivo is reminded");
+        app.app.run_nudges_at(day11 + DAY).await.unwrap();
+        assert!(nudge_mail(&app.app, &lena).await.is_empty());
+        // Ada answers within her grace: Una is never told.
+        app.app.change_relationship(&answered, &to_ada.relationship.id, Transition::Accept).await.unwrap();
+        app.app.run_nudges_at(day11 + 3 * DAY).await.unwrap();
+        assert!(bodies(&app.app, &lena).await.contains("has not answered your invitation in ten days"));
+        assert!(nudge_mail(&app.app, &una).await.is_empty(), "an answer in time means nobody else hears");
+        assert_eq!(nudge_mail(&app.app, &ivo).await.len(), 1, "Ivo got nothing more");
+
+        // A newer step replaces an older one still waiting: weekly digests would otherwise carry
+        // two lines about the same silence.
+        let kai = account(&app, "Kai", "kai@example.org").await;
+        let (_, _rel) = pair(&app, &kai, "k").await;
+        choose(&app.app, &kai, NudgeKind::RelationshipQuiet, "weekly").await;
+        app.app.store.mark_weekly_folded(&kai.user.id, now + 27 * DAY).await.unwrap();
+        app.app.run_nudges_at(afternoon_after(now + 28 * DAY + HOUR)).await.unwrap();
+        app.app.run_nudges_at(afternoon_after(now + 35 * DAY + HOUR)).await.unwrap();
+        let mail = nudge_mail(&app.app, &kai).await;
+        assert_eq!(mail.len(), 1, "{mail:?}");
+        assert!(mail[0].body.contains("Still no session") && !mail[0].body.contains("for 4 weeks"), "{}", mail[0].body);
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_later_practices_escalate_to_the_facilitator_after_two_nudges() {
+    on_each_backend(|app| async move {
+        let now = now_ms();
+        // A learning log: a week and two days before the window closes, then the facilitator.
+        let learner = account(&app, "Lou Learner", "lou@example.org").await;
+        let ll_fac = closing_programme(&app, "w", &learner).await;
+        let today = now.div_euclid(DAY) * DAY;
+        for (at, who, phrase) in [
+            (today + 14 * HOUR, &learner, "closes in a week"),
+            (today + 5 * DAY + 14 * HOUR, &learner, "Two days left"),
+            (today + 6 * DAY + 14 * HOUR, &ll_fac, "One person has not finished their learning log"),
+        ] {
+            app.app.run_nudges_at(at).await.unwrap();
+            assert!(bodies(&app.app, who).await.contains(phrase), "{phrase}: {}", bodies(&app.app, who).await);
+        }
+        assert!(!bodies(&app.app, &ll_fac).await.contains("I said"), "counts only");
+
+        // Cards: five and two days before session one, then the facilitator the day before.
+        let carder = account(&app, "Cas Carder", "cas@example.org").await;
+        let (cc_fac, e) = engagement(&app, "k").await;
+        join(&app, &cc_fac, &e, "a", &carder).await;
+        let one = app.app.store.engagement(&e).await.unwrap().unwrap().session_one_at;
+        for (at, who, phrase) in [
+            (afternoon_after(one - 5 * DAY), &carder, "One or two challenge cards"),
+            (afternoon_after(one - 2 * DAY), &carder, "is in two days"),
+            (afternoon_after(one - DAY), &cc_fac, "One person has not submitted a challenge card"),
+        ] {
+            app.app.run_nudges_at(at).await.unwrap();
+            assert!(bodies(&app.app, who).await.contains(phrase), "{phrase}: {}", bodies(&app.app, who).await);
+        }
+
+        // A quiet team: a week and two after session one, then the facilitator after three.
+        let teamer = account(&app, "Tam Teamer", "tam@example.org").await;
+        let t_fac = quiet_team(&app, "t", &teamer).await;
+        let t_one = now + 10 * DAY;
+        for (at, who, phrase) in [
+            (afternoon_after(t_one + 7 * DAY + HOUR), &teamer, "for a week"),
+            (afternoon_after(t_one + 14 * DAY + HOUR), &teamer, "quiet for two weeks"),
+            (afternoon_after(t_one + 21 * DAY + HOUR), &t_fac, "has written nothing in its space for three weeks"),
+        ] {
+            app.app.run_nudges_at(at).await.unwrap();
+            assert!(bodies(&app.app, who).await.contains(phrase), "{phrase}: {}", bodies(&app.app, who).await);
+        }
+        assert!(!bodies(&app.app, &t_fac).await.contains("New drivers"), "no card's words");
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_new_kinds_fold_into_the_one_daily_digest() {
+    on_each_backend(|app| async move {
+        let now = now_ms();
+        let pat = account(&app, "Pat", "pat@example.org").await;
+        closing_programme(&app, "d", &pat).await;
+        let (fac, e) = engagement(&app, "d").await;
+        join(&app, &fac, &e, "a", &pat).await;
+        choose(&app.app, &pat, NudgeKind::ReplyNotice, "daily").await;
+        reply_to(&app, "d", &pat).await;
+        let at = afternoon_after(now + 5 * DAY + HOUR);
+        let run = app.app.run_nudges_at(at).await.unwrap();
+        assert_eq!((run.delivered.digests, run.delivered.immediate), (1, 0), "{run:?}");
+        let mail = nudge_mail(&app.app, &pat).await;
+        assert_eq!(mail.len(), 1);
+        assert!(mail[0].subject.contains("3 things waiting for you"), "{}", mail[0].subject);
+        for phrase in ["Two days left", "challenge card", "replied on"] {
+            assert!(mail[0].body.contains(phrase), "{phrase}: {}", mail[0].body);
+        }
+        assert!(!mail[0].body.contains("zqsecretreply"));
+        // Another reply the same afternoon waits for tomorrow's digest.
+        reply_to(&app, "d2", &pat).await;
+        app.app.run_nudges_at(at + 2 * HOUR).await.unwrap();
+        assert_eq!(nudge_mail(&app.app, &pat).await.len(), 1, "never two digests in a day");
+        app.app.run_nudges_at(at + DAY).await.unwrap();
+        assert_eq!(nudge_mail(&app.app, &pat).await.len(), 2);
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_leader_hears_of_silent_experts_only_after_their_date_and_not_once_they_answered() {
+    on_each_backend(|app| async move {
+        let now = now_ms();
+        let lena = account(&app, "Lena", "lena@example.org").await;
+        let request = silent_experts(&app, "s", &lena).await;
+        // A second request whose experts all answer, and a third where one asks for more time.
+        silent_experts(&app, "t", &lena).await;
+        for email in ["ines-t@example.org", "otto-t@elsewhere.example", "una-t@faraway.example"] {
+            let secret = crate::mentoring::secret_for(&app, email).await;
+            app.app.save_expert_advice(&secret, &crate::mentoring::advice("zqadvice", false), true).await.unwrap();
+        }
+        silent_experts(&app, "m", &lena).await;
+        let secret = crate::mentoring::secret_for(&app, "otto-m@elsewhere.example").await;
+        app.app.expert_more_time(&secret, &utc_day(now + 20 * DAY), "Travelling").await.unwrap();
+        // Before the date, and on it: the experts have their own reminders; the leader hears nothing.
+        app.app.run_nudges_at(afternoon_after(now + 13 * DAY)).await.unwrap();
+        app.app.run_nudges_at(afternoon_after(now + 14 * DAY + HOUR)).await.unwrap();
+        assert!(nudge_mail(&app.app, &lena).await.is_empty());
+        app.app.run_nudges_at(afternoon_after(now + 15 * DAY + HOUR)).await.unwrap();
+        let told = bodies(&app.app, &lena).await;
+        assert!(told.contains("3 of the experts you asked about “Delegating s” have not answered"), "{told}");
+        assert!(told.contains(&format!("/advice/{request}")), "{told}");
+        assert!(!told.contains("Delegating t") && !told.contains("Delegating m"), "{told}");
+        assert!(!told.contains("zqadvice"), "no advice in a mail");
+        // Once, however often the job runs; the request with more time waits for its new date.
+        app.app.run_nudges_at(afternoon_after(now + 17 * DAY + HOUR)).await.unwrap();
+        assert_eq!(nudge_mail(&app.app, &lena).await.len(), 1);
+        app.app.run_nudges_at(afternoon_after(now + 21 * DAY + HOUR)).await.unwrap();
+        let told = bodies(&app.app, &lena).await;
+        assert!(told.contains("about “Delegating m” have not answered"), "{told}");
+        assert!(!told.contains("Delegating t"), "{told}");
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_expert_stops_the_reminders_about_one_request_with_one_click() {
+    on_each_backend(|app| async move {
+        let lena = account(&app, "Lena", "lena@example.org").await;
+        silent_experts(&app, "x", &lena).await;
+        // Otto is asked again, on another request.
+        let experts = vec![
+            crate::mentoring::expert("Ines Inside", "ines-y@example.org", "inside"),
+            crate::mentoring::expert("Otto Outside", "otto-x@elsewhere.example", "outside"),
+            crate::mentoring::expert("Una Outside", "una-y@faraway.example", "outside"),
+        ];
+        crate::mentoring::sent_request(&app, &lena, "Delegating y", experts).await;
+        let reminders = |mails: Vec<MailRow>| -> Vec<MailRow> {
+            mails.into_iter().filter(|m| m.subject.starts_with("A reminder:")).collect()
+        };
+        let about = |mails: Vec<MailRow>, request: &str| -> Vec<MailRow> {
+            reminders(mails).into_iter().filter(|m| m.body.contains(request)).collect()
+        };
+        let to_otto = about(app.app.store.mail_to("otto-x@elsewhere.example").await.unwrap(), "Delegating x");
+        assert!(!to_otto.is_empty() && to_otto.len() <= 3, "{to_otto:?}");
+        let url = to_otto[0].unsubscribe_url.clone().expect("an expert's reminder carries the one-click link");
+        assert!(to_otto.iter().all(|m| m.body.contains(&url)), "the same link in each reminder's words");
+        let page = one_click(&url).await;
+        assert!(page.contains("Turned off") && page.contains("reminders about this request"), "{page}");
+        let otto = || async { app.app.store.mail_to("otto-x@elsewhere.example").await.unwrap() };
+        assert!(about(otto().await, "Delegating x").is_empty());
+        // The other experts, and Otto's other request, still get theirs.
+        assert!(!reminders(app.app.store.mail_to("ines-x@example.org").await.unwrap()).is_empty());
+        assert!(!about(otto().await, "Delegating y").is_empty(), "another request is not this link's to stop");
+        // Pressing it again is harmless.
+        assert!(one_click(&url).await.contains("Turned off"));
+        app.stop().await;
+    })
+    .await;
 }

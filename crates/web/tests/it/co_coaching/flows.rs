@@ -34,12 +34,17 @@ async fn an_invitee_without_an_account_signs_up_through_the_link_and_reminders_s
         // The link was single-use.
         assert_eq!(app.client().get(&link).await.status(), StatusCode::NOT_FOUND);
 
-        // Two reminders wait in the outbox (5 days and 1 day before session one); submitting a
-        // card cancels them.
+        // Card reminders are nudges now, found as session one nears (ten days ahead): five days
+        // before, a first one; submitting a card voids the second before it is sent.
+        let nia = app.app.store.user_by_email("nia@b.example").await.unwrap().unwrap();
+        let one = app.app.store.engagement(&e).await.unwrap().unwrap().session_one_at;
+        let five_before = (one - 5 * 86_400_000).div_euclid(86_400_000) * 86_400_000 + 14 * 3_600_000;
+        let five_before = if five_before < one - 5 * 86_400_000 { five_before + 86_400_000 } else { five_before };
+        app.app.run_nudges_at(five_before).await.unwrap();
         let reminders = |mails: Vec<coachkit_store::MailRow>| {
-            mails.into_iter().filter(|m| m.subject.starts_with("Your challenge cards")).count()
+            mails.into_iter().filter(|m| m.body.contains("challenge card")).count()
         };
-        assert_eq!(reminders(app.app.store.mail_to("nia@b.example").await.unwrap()), 2);
+        assert_eq!(reminders(app.app.store.mail_to("nia@b.example").await.unwrap()), 1);
         let r = nobody
             .submit(
                 &format!("/co-coaching/{e}"),
@@ -54,7 +59,11 @@ async fn an_invitee_without_an_account_signs_up_through_the_link_and_reminders_s
             )
             .await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);
-        assert_eq!(reminders(app.app.store.mail_to("nia@b.example").await.unwrap()), 0);
+        app.app.run_nudges_at(five_before + 3 * 86_400_000).await.unwrap();
+        assert_eq!(reminders(app.app.store.mail_to("nia@b.example").await.unwrap()), 1, "no second reminder");
+        let states: Vec<String> =
+            app.app.store.nudges_of(&nia.id).await.unwrap().into_iter().map(|n| n.state).collect();
+        assert_eq!(states, vec!["folded".to_owned()], "the first went in her digest; no second was recorded");
         // The facilitator sees who has submitted, not what.
         let fay = client_for(&app, "fay@example.org").await;
         let page = fay.page(&format!("/co-coaching/{e}"), StatusCode::OK).await;
@@ -330,16 +339,15 @@ async fn the_sweep_nudges_a_quiet_team_once_and_ends_a_forgotten_session_one() {
         let swept = app.app.sweep_co_coaching_at(now + 12 * day).await.unwrap();
         assert_eq!(swept.ended_session_ones, 1);
         assert_eq!(app.app.store.engagement(&e).await.unwrap().unwrap().stage, "teamed");
-        // The team has been quiet for over a week by then: one nudge per member, and only once.
-        let swept = app.app.sweep_co_coaching_at(now + 12 * day).await.unwrap();
-        assert_eq!(swept.nudged_teams, 1, "{swept:?}");
-        assert_eq!(app.app.sweep_co_coaching_at(now + 12 * day).await.unwrap().nudged_teams, 0);
+        // A week after session one with nothing in the team's space, each member gets one nudge
+        // (in the daily digest, their default), and only once however often the job runs.
+        let at = (now + 18 * day).div_euclid(day) * day + day + 14 * 3_600_000;
+        app.app.run_nudges_at(at).await.unwrap();
+        app.app.run_nudges_at(at + 3_600_000).await.unwrap();
+        app.app.run_nudges_at(at + day).await.unwrap();
         for email in ["a1@a.example", "b1@b.example"] {
             let mails = app.app.store.mail_to(email).await.unwrap();
-            assert_eq!(
-                mails.iter().filter(|m| m.subject.starts_with("Co-coaching: how is your team doing?")).count(),
-                1
-            );
+            assert_eq!(mails.iter().filter(|m| m.body.contains("Nothing new in your team's space")).count(), 1);
         }
         app.stop().await;
     })

@@ -53,14 +53,22 @@ async fn a_mentor_replies_to_the_leader_only_and_bad_replies_save_nothing() {
         let other = client_for(&app, "other@example.org").await;
         assert!(!other.page(&page, StatusCode::OK).await.contains("the pause was the answer"));
 
-        // One notice, to the leader only, naming who replied; the words stay behind sign-in.
+        // One notice, to the leader only, naming who replied; the words stay behind sign-in. It is
+        // a nudge: sent at once, unless it is night in the leader's zone, when it waits for the
+        // morning (the afternoon run below).
+        let now = coachkit_store::now_ms();
+        let afternoon = now.div_euclid(86_400_000) * 86_400_000 + 86_400_000 + 14 * 3_600_000;
+        app.app.run_nudges_at(afternoon).await.unwrap();
         let to_leader = app.app.store.mail_to("leader@example.org").await.unwrap();
-        let notice =
-            to_leader.iter().find(|m| m.subject.contains("Mo Mentor replied")).expect("a notice to the leader");
+        let notices: Vec<_> = to_leader.iter().filter(|m| m.body.contains("Mo Mentor replied")).collect();
+        assert_eq!(notices.len(), 1, "one notice to the leader: {to_leader:?}");
+        let notice = notices[0];
         assert!(!notice.body.contains("the pause was the answer"));
+        assert!(!notice.html_body.as_deref().unwrap_or("").contains("the pause was the answer"));
         assert!(notice.body.contains(&format!("/journal/reflections/{r}")));
+        assert!(notice.unsubscribe_url.is_some(), "a reply notice carries the one-click unsubscribe");
         let to_other = app.app.store.mail_to("other@example.org").await.unwrap();
-        assert!(to_other.iter().all(|m| !m.subject.contains("replied")));
+        assert!(to_other.iter().all(|m| !m.body.contains("replied")));
 
         // The reply is the mentor's: in the mentor's export, saying what it answered and for whom;
         // not in the leader's, whose reflection it answers.
