@@ -50,7 +50,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-build_binaries
+release_binaries # BENCH_BUILD=0 runs the binaries an earlier release build left
 
 rss_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; } # $1 pid, $2 VmRSS|VmHWM
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }

@@ -52,7 +52,9 @@ pub struct AppConfig {
     pub smtp: Option<SmtpConfig>,
     /// Argon2 memory cost in KiB. Lowered only by tests, where hashing speed matters more.
     pub argon2_memory_kib: u32,
-    /// How long this instance may remember who a session or token belongs to (0 turns it off).
+    /// How long this instance may remember who a session or token belongs to, and each person's
+    /// relationship list (0 turns both off). Changes made here are seen at once; changes made
+    /// through another instance sharing the database, after this long at most.
     pub auth_cache_ttl_ms: u64,
     /// Weeks without a session before a relationship's parties are nudged (1 to 52).
     pub quiet_weeks: i64,

@@ -47,6 +47,8 @@ pub struct App {
 impl App {
     pub fn new(store: Store, config: AppConfig) -> Self {
         let ttl = std::time::Duration::from_millis(config.auth_cache_ttl_ms);
+        // The same bound for relationship lists: how late this instance may see another's change.
+        store.keep_lists_for(ttl);
         Self {
             store,
             config: std::sync::Arc::new(config),

@@ -43,6 +43,7 @@ pub struct LearningLogHealth {
     pub name: String,
     pub organisation: Option<String>,
     pub starts_at: i64,
+    /// The first moment after the window (the page writes the day before it as the last day).
     pub ends_at: i64,
     pub days_left: i64,
     /// The viewer facilitates it (and so may open its cohort page).

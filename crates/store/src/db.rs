@@ -33,6 +33,8 @@ pub struct Store {
     /// is the same pool as `pool`.
     pub(crate) writer: AnyPool,
     backend: Backend,
+    /// Recent relationship lists (off until [`Store::keep_lists_for`] turns it on).
+    pub(crate) lists: std::sync::Arc<crate::list_cache::ListCache>,
 }
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -61,7 +63,20 @@ impl Store {
             Backend::Sqlite => Self::pool_options(backend, 1).connect_with(connect).await?,
             Backend::Postgres => pool.clone(),
         };
-        Ok(Self { pool, writer, backend })
+        let lists = std::sync::Arc::new(crate::list_cache::ListCache::new(Duration::ZERO, 50_000));
+        Ok(Self { pool, writer, backend, lists })
+    }
+
+    /// Keeps each person's relationship list for up to `ttl` (see `list_cache`): the app turns it
+    /// on with the identity cache's bound on how late another instance's change may be seen.
+    pub fn keep_lists_for(&self, ttl: Duration) {
+        self.lists.set_ttl(ttl);
+    }
+
+    /// Every cached relationship list is stale: called after any write to `relationships` or
+    /// `users` has committed (names and "last here" are in the lists).
+    pub(crate) fn lists_changed(&self) {
+        self.lists.changed();
     }
 
     fn pool_options(backend: Backend, max_connections: u32) -> AnyPoolOptions {

@@ -17,6 +17,7 @@ impl Store {
         .bind(id)
         .execute(&self.writer)
         .await?;
+        self.lists_changed();
         Ok(())
     }
 
@@ -62,6 +63,7 @@ impl Store {
         .await?;
         sqlx::query("UPDATE users SET last_active_at = $1 WHERE id = $2").bind(at).bind(user).execute(&mut *tx).await?;
         tx.commit().await?;
+        self.lists_changed();
         Ok(())
     }
 

@@ -14,6 +14,7 @@ mod instance;
 pub mod journal;
 pub mod learning_log;
 pub mod leaving;
+mod list_cache;
 mod login_attempts;
 pub mod mentoring;
 pub mod next_steps;

@@ -41,6 +41,11 @@ const SELECT: &str = "SELECT r.id, r.leader_id, l.display_name AS leader_name, r
     r.answered_at, r.ended_at, l.last_active_at AS leader_last_active_at, c.last_active_at AS coach_last_active_at \
     FROM relationships r JOIN users l ON l.id = r.leader_id LEFT JOIN users c ON c.id = r.coach_id";
 
+/// Every relationship of one person ($1): two index lookups joined by UNION ALL.
+static LIST_OF: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!("{SELECT} WHERE r.leader_id = $1 UNION ALL {SELECT} WHERE r.coach_id = $1 ORDER BY created_at DESC")
+});
+
 impl Store {
     pub async fn create_relationship(&self, r: NewRelationship<'_>) -> DbResult<()> {
         sqlx::query(
@@ -57,6 +62,7 @@ impl Store {
         .bind(r.invitee_name)
         .execute(&self.writer)
         .await?;
+        self.lists_changed();
         Ok(())
     }
 
@@ -66,13 +72,16 @@ impl Store {
 
     /// Every relationship `user` is a party to, newest first. Two index lookups joined by UNION
     /// ALL rather than an OR, so both backends use the (party, created_at) indexes.
+    /// Served from the list cache while nothing was written since (see `list_cache`).
     pub async fn relationships_of(&self, user: &UserId) -> DbResult<Vec<RelationshipRow>> {
-        Ok(sqlx::query_as(&format!(
-            "{SELECT} WHERE r.leader_id = $1 UNION ALL {SELECT} WHERE r.coach_id = $1 ORDER BY created_at DESC"
-        ))
-        .bind(user.as_str())
-        .fetch_all(&self.pool)
-        .await?)
+        if let Some(rows) = self.lists.get(user.as_str()) {
+            return Ok(rows.as_ref().clone());
+        }
+        let generation = self.lists.generation();
+        let rows: Vec<RelationshipRow> =
+            sqlx::query_as(LIST_OF.as_str()).bind(user.as_str()).fetch_all(&self.pool).await?;
+        self.lists.put(user.as_str(), generation, std::sync::Arc::new(rows.clone()));
+        Ok(rows)
     }
 
     /// Moves a relationship from `from` to `to` status, only if it is still in `from` (so two
@@ -101,6 +110,7 @@ impl Store {
         .bind(from)
         .execute(&self.writer)
         .await?;
+        self.lists_changed();
         Ok(done.rows_affected() == 1)
     }
 }

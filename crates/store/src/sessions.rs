@@ -85,7 +85,7 @@ impl Store {
             .bind(id_hash)
             .execute(&self.writer)
             .await?;
-        sqlx::query(
+        let moved = sqlx::query(
             "UPDATE users SET last_active_at = $1 WHERE id = (SELECT user_id FROM sessions WHERE id_hash = $2) \
              AND (last_active_at IS NULL OR last_active_at < $3)",
         )
@@ -94,13 +94,16 @@ impl Store {
         .bind(now - LAST_ACTIVE_STEP_MS)
         .execute(&self.writer)
         .await?;
+        if moved.rows_affected() > 0 {
+            self.lists_changed(); // "last here" is in the partners' lists
+        }
         Ok(())
     }
 
     /// Marks the person here now (at sign-in), unless they were marked within the last hour.
     pub async fn mark_active(&self, user: &UserId) -> DbResult<()> {
         let now = now_ms();
-        sqlx::query(
+        let moved = sqlx::query(
             "UPDATE users SET last_active_at = $1 WHERE id = $2 AND (last_active_at IS NULL OR last_active_at < $3)",
         )
         .bind(now)
@@ -108,6 +111,9 @@ impl Store {
         .bind(now - LAST_ACTIVE_STEP_MS)
         .execute(&self.writer)
         .await?;
+        if moved.rows_affected() > 0 {
+            self.lists_changed(); // "last here" is in the partners' lists
+        }
         Ok(())
     }
 

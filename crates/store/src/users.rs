@@ -130,7 +130,7 @@ impl Store {
         display_name: &str,
         headline: Option<&str>,
     ) -> DbResult<Option<UserRow>> {
-        Ok(sqlx::query_as(&format!(
+        let row = sqlx::query_as(&format!(
             "UPDATE users SET display_name = $1, headline = $2, updated_at = $3 WHERE id = $4 RETURNING {COLUMNS}"
         ))
         .bind(display_name)
@@ -138,7 +138,9 @@ impl Store {
         .bind(now_ms())
         .bind(id.as_str())
         .fetch_optional(&self.writer)
-        .await?)
+        .await?;
+        self.lists_changed(); // the name is in other people's relationship lists
+        Ok(row)
     }
 
     /// Sets the person's time zone (already parsed into a known IANA name).

@@ -84,12 +84,14 @@ pub struct HistoryRelationship<'a> {
 pub struct ImportTx {
     tx: sqlx::Transaction<'static, sqlx::Any>,
     owner: String,
+    /// Told once the import commits: it may have added relationships.
+    lists: std::sync::Arc<crate::list_cache::ListCache>,
 }
 
 impl Store {
     /// Starts an import into `owner`'s journal.
     pub async fn begin_import(&self, owner: &str) -> DbResult<ImportTx> {
-        Ok(ImportTx { tx: self.begin_write().await?, owner: owner.to_owned() })
+        Ok(ImportTx { tx: self.begin_write().await?, owner: owner.to_owned(), lists: self.lists.clone() })
     }
 }
 
@@ -401,6 +403,7 @@ impl ImportTx {
     /// Makes the whole import visible at once.
     pub async fn commit(self) -> DbResult<()> {
         self.tx.commit().await?;
+        self.lists.changed();
         Ok(())
     }
 }

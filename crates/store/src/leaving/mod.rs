@@ -138,6 +138,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.lists_changed();
         Ok(true)
     }
 

@@ -243,3 +243,46 @@ async fn a_link_only_invitation_shows_whom_it_is_for_until_answered() {
     })
     .await;
 }
+
+/// The relationship list is kept a few seconds per person (the store's list cache); every change
+/// made through this instance must show in the very next read: a new invitation, an answer, the
+/// other party's new name, an ending, an account deleted.
+#[tokio::test]
+async fn the_relationship_list_shows_every_change_at_once() {
+    on_each_backend(|app| async move {
+        let leader = account(&app, "Lena Leader", "lena@example.org").await;
+        let coach = account(&app, "Carl Coach", "carl@example.org").await;
+        let web = app.client();
+        assert_eq!(web.sign_in("lena@example.org", PW).await.status(), StatusCode::SEE_OTHER);
+        let list = || async {
+            let (status, body) = web.json(reqwest::Method::GET, "/api/v1/relationships", None, &[]).await;
+            assert_eq!(status, StatusCode::OK, "{body}");
+            body.as_array().cloned().unwrap_or_default()
+        };
+        assert!(list().await.is_empty()); // read once: the empty list is now cached
+
+        let invite = app.app.invite(&leader, "coaching", "carl@example.org", "").await.unwrap();
+        let rows = list().await;
+        assert_eq!(rows.len(), 1, "the new invitation shows at once");
+        assert_eq!(rows[0]["status"], "pending");
+
+        let id = invite.relationship.id.clone();
+        app.app.change_relationship(&coach, &id, coachkit_domain::relationship::Transition::Accept).await.unwrap();
+        assert_eq!(list().await[0]["status"], "active", "the answer shows at once");
+
+        app.app.update_profile(&coach, "Carl Renamed", "").await.unwrap();
+        assert_eq!(list().await[0]["coach_name"], "Carl Renamed", "the other party's new name shows at once");
+
+        app.app.change_relationship(&coach, &id, coachkit_domain::relationship::Transition::End).await.unwrap();
+        assert_eq!(list().await[0]["status"], "ended", "the ending shows at once");
+
+        app.app
+            .delete_account(coachkit_app::Leaver::Themselves(&coach), &coach.id(), "carl@example.org")
+            .await
+            .unwrap();
+        let after = list().await;
+        assert_ne!(after[0]["coach_name"], "Carl Renamed", "the deleted account's name is gone at once: {after:?}");
+        app.stop().await;
+    })
+    .await;
+}
