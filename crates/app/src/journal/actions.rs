@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ActionInput {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::ACTION }>)]
     pub text: String,
     /// "2026-12-01", or empty for no date.
     pub due: String,

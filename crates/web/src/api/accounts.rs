@@ -48,7 +48,9 @@ impl Me {
 #[derive(Deserialize, ToSchema)]
 pub struct SignUpRequest {
     email: String,
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::account::DisplayName::MAX }>)]
     display_name: String,
+    #[schema(min_length = 10, max_length = 256)]
     password: String,
     /// An invitation link's secret, required when the instance is invite-only.
     #[serde(default)]
@@ -145,8 +147,10 @@ pub async fn me(ApiActor(actor): ApiActor) -> axum::Json<Me> {
 
 #[derive(Deserialize, ToSchema)]
 pub struct ProfileUpdate {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::account::DisplayName::MAX }>)]
     display_name: String,
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable::<{ coachkit_app::HEADLINE_MAX }>)]
     headline: Option<String>,
 }
 

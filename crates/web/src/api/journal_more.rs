@@ -23,8 +23,10 @@ pub struct CreatedId {
 
 #[derive(Deserialize, ToSchema)]
 pub struct PositionInput {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::POSITION_STATEMENT }>)]
     statement: String,
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::journal::limits::POSITION_EXPLANATION }>)]
     explanation: String,
     /// Comma-separated theme names.
     #[serde(default)]
@@ -112,6 +114,7 @@ pub async fn move_position(
 pub struct PublishInput {
     /// What changed, for the changelog.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_app::PUBLISH_NOTE_MAX }>)]
     note: String,
 }
 
@@ -179,6 +182,7 @@ pub async fn send_prep(
 
 #[derive(Deserialize, ToSchema)]
 pub struct QuestionInput {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::QUESTION }>)]
     text: String,
     /// "private", "relationship:<id>" or "all_my_coaches".
     #[serde(default)]
@@ -200,6 +204,7 @@ pub async fn ask(
 #[derive(Deserialize, ToSchema)]
 pub struct QuestionStatusInput {
     /// open, answered or dropped.
+    #[schema(value_type = coachkit_domain::journal::QuestionStatus)]
     status: String,
 }
 

@@ -57,6 +57,7 @@ pub async fn list(State(state): State<AppState>, ApiActor(actor): ApiActor) -> R
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewOrg {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::org::OrgName::MAX }>)]
     name: String,
 }
 
@@ -89,6 +90,7 @@ pub struct MemberChange {
     /// The e-mail of their account.
     email: String,
     /// member, facilitator or admin.
+    #[schema(value_type = coachkit_domain::org::OrgRole)]
     role: String,
 }
 
