@@ -20,6 +20,7 @@ impl FieldError {
 /// Trims `raw`, refuses empty or over-long text, and refuses control characters other than
 /// newlines and tabs (they corrupt pages and exports and are never typed on purpose).
 pub fn bounded(field: &'static str, raw: &str, max_chars: usize) -> Result<String, FieldError> {
+    refuse_control_characters(field, raw)?;
     let value = raw.trim();
     if value.is_empty() {
         return Err(FieldError::new(field, "must not be empty"));
@@ -29,6 +30,7 @@ pub fn bounded(field: &'static str, raw: &str, max_chars: usize) -> Result<Strin
 
 /// Like [`bounded`], but empty input means "not given".
 pub fn optional_bounded(field: &'static str, raw: &str, max_chars: usize) -> Result<Option<String>, FieldError> {
+    refuse_control_characters(field, raw)?;
     let value = raw.trim();
     if value.is_empty() {
         return Ok(None);
@@ -37,10 +39,16 @@ pub fn optional_bounded(field: &'static str, raw: &str, max_chars: usize) -> Res
     if count > max_chars {
         return Err(FieldError::new(field, format!("is too long ({count} characters; at most {max_chars})")));
     }
-    if value.chars().any(is_refused_char) {
+    Ok(Some(value.to_owned()))
+}
+
+/// Checked before trimming: some control characters (U+000B, U+000C, U+0085) are also white
+/// space, and the document refuses them anywhere, at the edges too.
+fn refuse_control_characters(field: &'static str, raw: &str) -> Result<(), FieldError> {
+    if raw.chars().any(is_refused_char) {
         return Err(FieldError::new(field, "contains characters that cannot be stored"));
     }
-    Ok(Some(value.to_owned()))
+    Ok(())
 }
 
 /// A character no text field stores: a control character other than a newline, tab or carriage
@@ -54,7 +62,9 @@ pub fn is_refused_char(c: char) -> bool {
 /// use (`#[schema(schema_with = text::schema::required::<{ limits::BODY }>)]`), so the document and
 /// the check cannot drift apart.
 pub mod schema {
-    use utoipa::openapi::schema::{Object, ObjectBuilder, SchemaType, Type};
+    use utoipa::openapi::schema::{
+        AnyOfBuilder, KnownFormat, Object, ObjectBuilder, Schema, SchemaFormat, SchemaType, Type,
+    };
 
     /// The characters [`super::is_refused_char`] refuses: `char::is_control` is Unicode's Cc
     /// category, U+0000 to U+001F and U+007F to U+009F.
@@ -94,12 +104,48 @@ pub mod schema {
             .build()
     }
 
-    /// A calendar day, "2026-12-01" (`format: date`).
+    /// Text of at most `MAX` characters matching `pattern` (for parsers with their own rules,
+    /// such as `account::Email::schema`).
+    pub fn matching<const MAX: usize>(pattern: &str) -> Object {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(1))
+            .max_length(Some(MAX))
+            .pattern(Some(pattern))
+            .build()
+    }
+
+    /// The years the date parsers accept: 1970 to 2199 (`time::in_range` stops at 2200-01-01;
+    /// anything further is a typing slip, not a plan).
+    const DAY: &str = r"(19[7-9][0-9]|2[01][0-9][0-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
+
+    /// A calendar day, "2026-12-01" (`format: date`, in the years the parsers accept).
     pub fn date() -> Object {
         ObjectBuilder::new()
             .schema_type(Type::String)
-            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Date)))
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+            .pattern(Some(format!("^{DAY}$")))
             .build()
+    }
+
+    /// A day as [`date`], or the empty string for none.
+    pub fn date_or_empty() -> Schema {
+        AnyOfBuilder::new()
+            .item(date())
+            .item(ObjectBuilder::new().schema_type(Type::String).max_length(Some(0)))
+            .build()
+            .into()
+    }
+
+    /// A day as [`date`], the empty string or `null` for none.
+    pub fn nullable_date() -> Schema {
+        AnyOfBuilder::new()
+            .item(date())
+            .item(
+                ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::String, Type::Null])).max_length(Some(0)),
+            )
+            .build()
+            .into()
     }
 }
 
@@ -121,6 +167,8 @@ mod tests {
     fn refuses_control_characters_but_not_line_breaks() {
         assert!(bounded("body", "a\u{1b}b", 10).is_err());
         assert!(bounded("body", "a\u{85}b", 10).is_err());
+        assert!(bounded("body", "\u{85}ab", 10).is_err(), "also where trimming would drop it");
+        assert!(optional_bounded("body", "\u{b}", 10).is_err());
         assert_eq!(bounded("body", "a\nb\tc\r\nd", 20).unwrap(), "a\nb\tc\r\nd");
     }
 
@@ -138,6 +186,8 @@ mod tests {
             serde_json::json!(["string", "null"])
         );
         assert_eq!(serde_json::to_value(schema::date()).unwrap()["format"], "date");
+        let or_empty = serde_json::to_value(schema::date_or_empty()).unwrap();
+        assert_eq!(or_empty["anyOf"][1]["maxLength"], 0);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 pub struct ReflectionInput {
     #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::journal::limits::REFLECTION_TITLE }>)]
     pub title: String,
-    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::REFLECTION_BODY }>)]
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::REFLECTION_BODY }>, required = true)]
     pub body: String,
     /// "private", "relationship:<id>", "all_my_coaches" or "public".
     pub audience: String,

@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 
 /// A JSON body; malformed JSON, a wrong content type or a missing field is a 4xx saying which.
 ///
-/// An integer may be written as a number with no fraction (`3.0`), as JSON Schema's `integer`
+/// The body must be a JSON object (every body of this API is one). An integer may be written as a number with no fraction (`3.0`), as JSON Schema's `integer`
 /// allows, so what the document accepts the handler reads too. Fields a body does not name are
 /// ignored (the document allows them); the fields it names are parsed by the domain, which refuses
 /// control characters in text (`coachkit_domain::text`, whose schemas say so).
@@ -24,6 +24,14 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Json<T> {
             Ok(axum::Json(v)) => integral_floats_as_integers(v),
             Err(rejection) => return Err(rejected(rejection)),
         };
+        // Every body of this API is an object; serde would also read a struct from an array of
+        // its fields in order (`[null, null]`), which the document does not allow.
+        if !value.is_object() {
+            return Err(ApiError::BadRequest(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "the body must be a JSON object".into(),
+            ));
+        }
         serde_json::from_value(value).map(Json).map_err(|e| {
             ApiError::BadRequest(
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -23,7 +23,7 @@ pub struct CreatedId {
 
 #[derive(Deserialize, ToSchema)]
 pub struct PositionInput {
-    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::POSITION_STATEMENT }>)]
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::POSITION_STATEMENT }>, required = true)]
     statement: String,
     #[serde(default)]
     #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::journal::limits::POSITION_EXPLANATION }>)]
@@ -169,7 +169,8 @@ pub async fn prep(
 
 /// Mail the preparation to the coach or mentor (the leader).
 #[utoipa::path(post, path = "/api/v1/relationships/{id}/prep/send", tag = "journal", params(("id" = String, Path)),
-    responses((status = 202), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+    responses((status = 202), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "The relationship has not started yet, or has ended.")), security(("token" = []), ("session" = [])))]
 pub async fn send_prep(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -182,7 +183,7 @@ pub async fn send_prep(
 
 #[derive(Deserialize, ToSchema)]
 pub struct QuestionInput {
-    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::QUESTION }>)]
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::QUESTION }>, required = true)]
     text: String,
     /// "private", "relationship:<id>" or "all_my_coaches".
     #[serde(default)]

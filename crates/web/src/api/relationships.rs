@@ -29,6 +29,7 @@ pub struct InviteRequest {
     kind: String,
     /// Their e-mail: the link is mailed. Leave out to share the link yourself.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::account::Email::optional_schema)]
     email: Option<String>,
     /// Their name, needed when there is no e-mail: the invitation is shown under it until answered.
     #[serde(default)]
