@@ -32,7 +32,8 @@ impl<T: DeserializeOwned> FromRequest<AppState> for Json<T> {
                 "the body must be a JSON object".into(),
             ));
         }
-        serde_json::from_value(value).map(Json).map_err(|e| {
+        // The path says which field is wrong ("questions: invalid type ..."), as axum's own does.
+        serde_path_to_error::deserialize(value).map(Json).map_err(|e| {
             ApiError::BadRequest(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 format!("the JSON does not have the expected fields: {e}"),
