@@ -32,6 +32,9 @@ pub struct SignedIn {
     pub user: UserRow,
 }
 
+/// Longest profile headline, in characters.
+pub const HEADLINE_MAX: usize = 160;
+
 const FAILED_LOGIN_WINDOW_MS: i64 = 15 * Millis::MINUTE;
 const MAX_FAILED_PER_ACCOUNT: i64 = 5;
 const MAX_FAILED_PER_ADDRESS: i64 = 20;
@@ -242,8 +245,9 @@ impl App {
     pub async fn update_profile(&self, actor: &Actor, display_name: &str, headline: &str) -> AppResult<UserRow> {
         let mut errors = Vec::new();
         let name = DisplayName::parse(display_name).map_err(|e| errors.push(e)).ok();
-        let headline =
-            coachkit_domain::text::optional_bounded("headline", headline, 160).map_err(|e| errors.push(e)).ok();
+        let headline = coachkit_domain::text::optional_bounded("headline", headline, HEADLINE_MAX)
+            .map_err(|e| errors.push(e))
+            .ok();
         let (Some(name), Some(headline)) = (name, headline) else { return Err(AppError::Invalid(errors)) };
         let user = self
             .store

@@ -26,13 +26,18 @@ pub mod scheduler;
 mod tokens;
 pub mod wheel;
 
+pub use accounts::HEADLINE_MAX;
 pub use accounts::{Actor, SignedIn};
 pub use capabilities::IssuedLink;
 pub use checkins::{CheckinOutcome, CheckinView};
 pub use config::{AppConfig, SignupMode, SmtpConfig};
 pub use error::{AppError, AppResult};
+pub use journal::PUBLISH_NOTE_MAX;
 pub use leaving::Leaver;
-pub use relationships::{InviteInput, InviteMail, InviteOutcome, RelationshipView};
+pub use relationships::{
+    INVITATION_MESSAGE_MAX, INVITEE_NAME_MAX, InviteInput, InviteMail, InviteOutcome, RelationshipView,
+};
+pub use tokens::TOKEN_NAME_MAX;
 
 use coachkit_store::Store;
 

@@ -12,6 +12,11 @@ use coachkit_domain::{CapabilityId, RelationshipId, UserId};
 use coachkit_store::{NewMail, NewRelationship, RelationshipRow};
 use serde::Serialize;
 
+/// Longest name of an invitee, in characters.
+pub const INVITEE_NAME_MAX: usize = 120;
+/// Longest invitation message, in characters.
+pub const INVITATION_MESSAGE_MAX: usize = 1000;
+
 const INVITE_TTL_MS: i64 = 14 * Millis::DAY;
 
 /// A relationship as one of its parties sees it.
@@ -140,8 +145,9 @@ impl App {
         });
         let email = if form.email.trim().is_empty() { Ok(None) } else { Email::parse(&form.email).map(Some) };
         let email = email.map_err(|e| errors.push(e)).ok();
-        let name = optional_bounded("name", &form.name, 120).map_err(|e| errors.push(e)).ok();
-        let message = optional_bounded("message", &form.message, 1000).map_err(|e| errors.push(e)).ok();
+        let name = optional_bounded("name", &form.name, INVITEE_NAME_MAX).map_err(|e| errors.push(e)).ok();
+        let message =
+            optional_bounded("message", &form.message, INVITATION_MESSAGE_MAX).map_err(|e| errors.push(e)).ok();
         // An invitation must be for someone: an empty form used to make one more nameless link.
         if matches!((&email, &name), (Some(None), Some(None))) {
             errors.push(coachkit_domain::text::FieldError::new(

@@ -7,10 +7,13 @@ use coachkit_domain::text::bounded;
 use coachkit_domain::{TokenId, UserId};
 use coachkit_store::TokenRow;
 
+/// Longest token name, in characters.
+pub const TOKEN_NAME_MAX: usize = 80;
+
 impl App {
     /// Creates a token; the secret is returned once and only its hash is kept.
     pub async fn create_token(&self, user: &UserId, name: &str) -> AppResult<(TokenId, Secret)> {
-        let name = bounded("name", name, 80)?;
+        let name = bounded("name", name, TOKEN_NAME_MAX)?;
         let id = TokenId::new();
         let secret = random_secret();
         self.store.create_token(&id, user, &name, &secret.hash()).await?;

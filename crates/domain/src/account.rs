@@ -30,6 +30,30 @@ impl Email {
         Ok(Self(value))
     }
 
+    /// The document's schema for what [`Email::parse`] accepts: something before an @, a domain
+    /// with a dot inside it, no white space inside, no control characters.
+    pub fn schema() -> utoipa::openapi::Object {
+        // Built from the same rules as `parse`: trimmed, a non-empty local part, one @, a domain
+        // that has a dot but neither starts nor ends with one.
+        const OTHER: &str = r"[^@\s\u0000-\u001F\u007F-\u009F]";
+        const NOT_DOT: &str = r"[^@.\s\u0000-\u001F\u007F-\u009F]";
+        crate::text::schema::matching::<{ Self::MAX }>(&format!(
+            r"^\s*{OTHER}+@{NOT_DOT}{OTHER}*\.{OTHER}*{NOT_DOT}\s*$"
+        ))
+    }
+
+    /// [`Email::schema`] for an optional field: also `null` or empty.
+    pub fn optional_schema() -> utoipa::openapi::Schema {
+        use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, SchemaType, Type};
+        AnyOfBuilder::new()
+            .item(Self::schema())
+            .item(
+                ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::String, Type::Null])).max_length(Some(0)),
+            )
+            .build()
+            .into()
+    }
+
     pub fn from_trusted(s: String) -> Self {
         Self(s)
     }

@@ -25,9 +25,12 @@ pub struct EngagementInput {
     pub org_b: String,
     pub org_b_new: String,
     /// The challenge the two organisations share.
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::co_coaching::limits::COMMON_AREA }>, required = true)]
     pub common_area: String,
     /// "Thinking so far", Markdown, shown to every participant.
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::co_coaching::limits::BRIEF }>)]
     pub brief: String,
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::co_coaching::limits::GROUND_RULES }>, required = true)]
     pub ground_rules: String,
     pub sessions: SessionDates,
 }

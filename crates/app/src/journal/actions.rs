@@ -15,8 +15,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ActionInput {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::ACTION }>, required = true)]
     pub text: String,
     /// "2026-12-01", or empty for no date.
+    #[schema(schema_with = coachkit_domain::text::schema::date_or_empty)]
     pub due: String,
     /// "private", "relationship:<id>" or "all_my_coaches".
     pub audience: String,

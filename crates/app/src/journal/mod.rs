@@ -22,7 +22,7 @@ pub(crate) use actions::view_for_coach;
 pub use actions::{ActionInput, ActionView};
 pub use coaching::{ClientCard, QuestionBrief, SessionBrief, WheelBrief};
 pub use killer::KillerView;
-pub use positions::{PageContent, PositionView, PublicPage, PublishedPosition};
+pub use positions::{PUBLISH_NOTE_MAX, PageContent, PositionView, PublicPage, PublishedPosition};
 pub use prep::{Prep, PrepNote};
 pub use questions::QuestionView;
 pub use reflections::{ReflectionInput, ReflectionView};

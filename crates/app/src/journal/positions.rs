@@ -11,6 +11,9 @@ use coachkit_domain::privacy::{self, Viewer};
 use coachkit_domain::text::{FieldError, optional_bounded};
 use serde::{Deserialize, Serialize};
 
+/// Longest note on a published version of the page, in characters.
+pub const PUBLISH_NOTE_MAX: usize = 280;
+
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct PositionView {
     pub id: String,
@@ -176,7 +179,7 @@ impl App {
 
     /// Publishes the listed positions as a new version of the public page.
     pub async fn publish_page(&self, actor: &Actor, note: &str) -> AppResult<i64> {
-        let note = optional_bounded("note", note, 280)?;
+        let note = optional_bounded("note", note, PUBLISH_NOTE_MAX)?;
         let mut positions = vec![];
         for p in self.store.positions_of(&actor.user.id).await?.into_iter().filter(|p| p.listed != 0) {
             let (themes, evidence) = self.store.position_links(&p.id).await?;

@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ReflectionInput {
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::journal::limits::REFLECTION_TITLE }>)]
     pub title: String,
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::REFLECTION_BODY }>, required = true)]
     pub body: String,
     /// "private", "relationship:<id>", "all_my_coaches" or "public".
     pub audience: String,

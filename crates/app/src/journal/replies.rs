@@ -23,6 +23,7 @@ const REFLECTION: &str = "reflection";
 #[serde(default)]
 #[schema(as = JournalReplyInput)]
 pub struct ReplyInput {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::REPLY }>, required = true)]
     pub body: String,
     /// "relationship:<id>" (one person) or "item_readers" (everyone who may read the item);
     /// empty means the narrowest choice offered.

@@ -19,13 +19,20 @@ use serde::{Deserialize, Serialize};
 pub struct SessionInput {
     /// "2026-12-01T14:30", UTC.
     pub starts_at: String,
+    #[schema(minimum = 5, maximum = 600)]
     pub duration_minutes: Option<i64>,
     /// "planned" or "held".
+    #[schema(value_type = coachkit_domain::journal::SessionStatus)]
     pub status: String,
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::journal::limits::AGENDA }>)]
     pub agenda: String,
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::journal::limits::GROW_FIELD }>)]
     pub goal: String,
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::journal::limits::GROW_FIELD }>)]
     pub reality: String,
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::journal::limits::GROW_FIELD }>)]
     pub options: String,
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::journal::limits::GROW_FIELD }>)]
     pub way_forward: String,
     /// Comma-separated theme names (the leader's own themes).
     pub themes: String,

@@ -47,8 +47,11 @@ impl Me {
 
 #[derive(Deserialize, ToSchema)]
 pub struct SignUpRequest {
+    #[schema(schema_with = coachkit_domain::account::Email::schema, required = true)]
     email: String,
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::account::DisplayName::MAX }>, required = true)]
     display_name: String,
+    #[schema(min_length = 10, max_length = 256)]
     password: String,
     /// An invitation link's secret, required when the instance is invite-only.
     #[serde(default)]
@@ -145,8 +148,10 @@ pub async fn me(ApiActor(actor): ApiActor) -> axum::Json<Me> {
 
 #[derive(Deserialize, ToSchema)]
 pub struct ProfileUpdate {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::account::DisplayName::MAX }>, required = true)]
     display_name: String,
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable::<{ coachkit_app::HEADLINE_MAX }>)]
     headline: Option<String>,
 }
 

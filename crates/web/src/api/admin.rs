@@ -1,10 +1,11 @@
 //! Instance administration over JSON: accounts and the outbox.
 
+use super::extract::Query;
 use super::extract::{Json, id};
 use crate::auth::ApiActor;
 use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use coachkit_app::AppError;
 use coachkit_domain::UserId;

@@ -4,7 +4,8 @@
 //! malformed JSON, 413 for an oversized body, 415 without `Content-Type: application/json`, 422
 //! for missing or mistyped fields), authentication (401 without a session or token) and the CSRF
 //! check (403 for a change sent with a session cookie but no `X-CSRF-Token`). Declaring them here
-//! keeps the document true for every new handler too; a handler that declares one itself keeps
+//! keeps the document true for every new handler too (a query string axum's `Query` cannot read is
+//! a 400); a handler that declares one itself keeps
 //! its own description.
 
 use utoipa::Modify;
@@ -37,7 +38,17 @@ fn declare(operation: &mut Operation, changes: bool) {
         add(operation, "400", "The body is not valid JSON.");
         add(operation, "413", "The body is larger than we accept.");
         add(operation, "415", "The body was not sent as application/json.");
-        add(operation, "422", "The body lacks a field, has one of the wrong type, or a value we refuse.");
+        add(
+            operation,
+            "422",
+            "The body lacks a field, has one of the wrong type, a string with a control character, or a value we refuse.",
+        );
+    }
+    let has_query = operation.parameters.as_ref().is_some_and(|params| {
+        params.iter().any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query))
+    });
+    if has_query {
+        add(operation, "400", "A query parameter is missing, or is not of its type or range.");
     }
     let signed_in = operation
         .security

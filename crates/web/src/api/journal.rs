@@ -1,11 +1,12 @@
 //! Practice 1 over JSON: reflections, sessions, actions, themes, questions, search, the public
 //! page. The same use cases as the pages, so the same privacy decisions.
 
+use super::extract::Query;
 use super::extract::{Json, id};
 use crate::auth::ApiActor;
 use crate::error::{ApiError, ErrorBody};
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use coachkit_app::AppError;
 use coachkit_app::journal::{
@@ -229,6 +230,7 @@ pub async fn create_action(
 #[derive(Deserialize, ToSchema)]
 pub struct StatusInput {
     /// open, done or dropped.
+    #[schema(value_type = coachkit_domain::journal::ActionStatus)]
     status: String,
 }
 

@@ -23,8 +23,10 @@ pub struct CreatedId {
 
 #[derive(Deserialize, ToSchema)]
 pub struct PositionInput {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::POSITION_STATEMENT }>, required = true)]
     statement: String,
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::journal::limits::POSITION_EXPLANATION }>)]
     explanation: String,
     /// Comma-separated theme names.
     #[serde(default)]
@@ -112,6 +114,7 @@ pub async fn move_position(
 pub struct PublishInput {
     /// What changed, for the changelog.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_app::PUBLISH_NOTE_MAX }>)]
     note: String,
 }
 
@@ -166,7 +169,8 @@ pub async fn prep(
 
 /// Mail the preparation to the coach or mentor (the leader).
 #[utoipa::path(post, path = "/api/v1/relationships/{id}/prep/send", tag = "journal", params(("id" = String, Path)),
-    responses((status = 202), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+    responses((status = 202), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "The relationship has not started yet, or has ended.")), security(("token" = []), ("session" = [])))]
 pub async fn send_prep(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -179,6 +183,7 @@ pub async fn send_prep(
 
 #[derive(Deserialize, ToSchema)]
 pub struct QuestionInput {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::QUESTION }>, required = true)]
     text: String,
     /// "private", "relationship:<id>" or "all_my_coaches".
     #[serde(default)]
@@ -200,6 +205,7 @@ pub async fn ask(
 #[derive(Deserialize, ToSchema)]
 pub struct QuestionStatusInput {
     /// open, answered or dropped.
+    #[schema(value_type = coachkit_domain::journal::QuestionStatus)]
     status: String,
 }
 

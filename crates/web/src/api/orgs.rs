@@ -57,6 +57,7 @@ pub async fn list(State(state): State<AppState>, ApiActor(actor): ApiActor) -> R
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewOrg {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::org::OrgName::MAX }>, required = true)]
     name: String,
 }
 
@@ -87,14 +88,16 @@ pub async fn get_one(
 #[derive(Deserialize, ToSchema)]
 pub struct MemberChange {
     /// The e-mail of their account.
+    #[schema(schema_with = coachkit_domain::account::Email::schema, required = true)]
     email: String,
     /// member, facilitator or admin.
+    #[schema(value_type = coachkit_domain::org::OrgRole)]
     role: String,
 }
 
 /// Add someone to an organisation or change their role (organisation admins).
 #[utoipa::path(put, path = "/api/v1/orgs/{id}/members", tag = "organisations", params(("id" = String, Path)), request_body = MemberChange,
-    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody, description = "That change would leave the organisation without an admin."), (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn set_member(
     State(state): State<AppState>,

@@ -25,14 +25,18 @@ pub async fn list(
 #[derive(Deserialize, ToSchema)]
 pub struct InviteRequest {
     /// "coaching" or "mentoring".
+    #[schema(value_type = coachkit_domain::relationship::RelationshipKind)]
     kind: String,
     /// Their e-mail: the link is mailed. Leave out to share the link yourself.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::account::Email::optional_schema)]
     email: Option<String>,
     /// Their name, needed when there is no e-mail: the invitation is shown under it until answered.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable::<{ coachkit_app::INVITEE_NAME_MAX }>)]
     name: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable::<{ coachkit_app::INVITATION_MESSAGE_MAX }>)]
     message: Option<String>,
 }
 
@@ -130,6 +134,7 @@ pub struct CheckinRequest {
     /// Did you meet? "met" records a held session (or marks held the one planned in the last two
     /// weeks), "not_yet" records only the answer, "stopped" records it (end the relationship
     /// with `POST /api/v1/relationships/{id}/end` if you both have).
+    #[schema(value_type = coachkit_domain::relationship::CheckinAnswer)]
     answer: String,
 }
 

@@ -45,6 +45,7 @@ pub async fn list(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewToken {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_app::TOKEN_NAME_MAX }>, required = true)]
     name: String,
 }
 

@@ -53,9 +53,11 @@ pub struct StartRequest {
     template_id: Option<String>,
     /// "hours_per_week" (default) or "share_of_time".
     #[serde(default)]
+    #[schema(value_type = Option<coachkit_domain::wheel::TimeUnit>)]
     unit: Option<String>,
     /// The day it was made, "2026-11-03"; today when left out.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable_date)]
     taken_on: Option<String>,
     /// Fill it in live with this relationship's other party (as coach: your client's wheel).
     #[serde(default)]
@@ -77,6 +79,7 @@ pub struct SaveRequest {
     revision: i64,
     /// "hours_per_week" or "share_of_time"; left out keeps the current unit.
     #[serde(default)]
+    #[schema(value_type = Option<coachkit_domain::wheel::TimeUnit>)]
     unit: Option<String>,
     /// Every area, in order: what is left out is cleared.
     #[serde(default)]

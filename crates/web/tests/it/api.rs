@@ -214,3 +214,56 @@ fn committed_openapi_document_is_current() {
     assert!(doc["paths"]["/api/v1/me"]["get"].is_object());
     assert!(doc["paths"]["/api/v1/relationships"]["post"].is_object());
 }
+
+/// The rules the OpenAPI document states for every body hold on the server, and a refusal saves
+/// nothing: no control characters (also where trimming would drop them), no empty or over-long
+/// text, the body is an object, an integral float reads as an integer and a fraction does not,
+/// a value outside an enum or an impossible date is refused, and a bad query string answers
+/// the JSON error body.
+#[tokio::test]
+async fn bodies_follow_the_rules_the_document_states() {
+    on_each_backend(|app| async move {
+        let auth = token_for(&app, "rules@example.org").await;
+        let h = [("authorization", auth.as_str())];
+        let c = app.client();
+        let too_long = "x".repeat(coachkit_domain::org::OrgName::MAX + 1);
+        for (body, why) in [
+            (json!({"name": "a\u{0}b"}), "a NUL"),
+            (json!({"name": "\u{85}Ada"}), "a control character at the edge"),
+            (json!({"name": ""}), "an empty name"),
+            (json!({"name": "   "}), "only spaces"),
+            (json!({"name": too_long}), "a name too long"),
+            (json!(["Ada"]), "an array instead of an object"),
+            (json!({"name": 3}), "a number for text"),
+        ] {
+            let (status, answer) = c.json(Method::POST, "/api/v1/orgs", Some(body), &h).await;
+            assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{why}: {answer}");
+            assert!(answer["message"].as_str().is_some_and(|m| !m.is_empty()), "{why}: {answer}");
+        }
+        let (_, orgs) = c.json(Method::GET, "/api/v1/orgs", None, &h).await;
+        assert_eq!(orgs, json!([]), "nothing refused was saved");
+
+        let (status, started) = c.json(Method::POST, "/api/v1/wheel/assessments", Some(json!({})), &h).await;
+        assert_eq!(status, StatusCode::CREATED, "{started}");
+        let id = started["summary"]["id"].as_str().unwrap().to_owned();
+        let path = format!("/api/v1/wheel/assessments/{id}");
+        let (_, read) = c.json(Method::GET, &path, None, &h).await;
+        let revision = read["revision"].as_i64().expect("a revision");
+        let (status, _) = c.json(Method::PUT, &path, Some(json!({"revision": revision as f64 + 0.5})), &h).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a fraction is not an integer");
+        let (status, saved) = c.json(Method::PUT, &path, Some(json!({"revision": revision as f64})), &h).await;
+        assert_eq!(status, StatusCode::OK, "an integral float is an integer: {saved}");
+        let (status, answer) =
+            c.json(Method::POST, "/api/v1/wheel/assessments", Some(json!({"unit": "minutes"})), &h).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a unit outside the enum: {answer}");
+        let (status, answer) =
+            c.json(Method::POST, "/api/v1/wheel/assessments", Some(json!({"taken_on": "2026-02-31"})), &h).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "an impossible date: {answer}");
+
+        let (status, answer) = c.json(Method::GET, "/api/v1/journal/reflections?limit=many", None, &h).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(answer["message"].as_str().is_some_and(|m| !m.is_empty()), "a JSON error body: {answer}");
+        app.stop().await;
+    })
+    .await;
+}

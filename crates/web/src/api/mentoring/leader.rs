@@ -40,9 +40,11 @@ impl Months {
 pub struct NewAdviceRequest {
     /// The one capability to lift, said as something you do.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::mentoring::limits::CAPABILITY }>, required = true)]
     capability: Option<String>,
     /// Why now, and to what end: what the experts read.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::mentoring::limits::CONTEXT }>, required = true)]
     context: Option<String>,
     /// 6 to 12 months; left out for 12.
     #[serde(default)]
