@@ -5,10 +5,11 @@
 //! not here: an advice request belongs to its leader alone, no facilitator or organisation runs it.
 
 use crate::error::{AppError, AppResult};
+use crate::learning_log::progress_facts;
 use crate::{Actor, App};
 use coachkit_domain::ProgrammeId;
 use coachkit_domain::co_coaching::Stage;
-use coachkit_domain::learning_log::{Progress, ProgressFacts, Window};
+use coachkit_domain::learning_log::{Progress, Window};
 use coachkit_domain::privacy;
 use coachkit_domain::programme_health::{
     EngagementFacts, Outstanding, engagement_outstanding, learning_log_outstanding,
@@ -145,21 +146,12 @@ impl App {
                     id: p.id,
                 };
                 for r in participants.iter().filter(|r| r.programme_id == health.id) {
-                    let facts = ProgressFacts {
-                        planned: r.planned,
-                        held: r.held,
-                        held_in_window: r.held_in_window,
-                        best_chosen: r.has_best == 1,
-                        hardest_chosen: r.has_hardest == 1,
-                        answered: r.answered,
-                        coach_session_at: r.coach_session_at.map(Millis),
-                        last_active_at: Millis(r.last_active_at),
-                    };
+                    let facts = progress_facts(&r.counts);
                     let progress = Progress::of(&facts, p.questions, window, now);
                     health.joined += 1;
-                    health.logs_started += i64::from(r.planned > 0);
+                    health.logs_started += i64::from(r.counts.planned > 0);
                     health.logs_finished += i64::from(progress.ready);
-                    health.sessions_in_window += r.held_in_window;
+                    health.sessions_in_window += r.counts.held_in_window;
                     if let Some(o) = learning_log_outstanding(&progress, r.last_held_on.map(Millis), now) {
                         health.quiet.push(quiet_person(r.display_name.clone(), r.last_here_at, o));
                     }

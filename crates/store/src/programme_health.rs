@@ -29,18 +29,13 @@ pub struct HealthParticipantRow {
     pub programme_id: String,
     pub user_id: String,
     pub display_name: String,
-    /// Their last write in this log (the cohort view's "gone quiet").
-    pub last_active_at: i64,
     /// Their last time on coachkit at all ("last here").
     pub last_here_at: Option<i64>,
-    pub has_best: i64,
-    pub has_hardest: i64,
-    pub coach_session_at: Option<i64>,
-    pub planned: i64,
-    pub held: i64,
-    pub held_in_window: i64,
     pub last_held_on: Option<i64>,
-    pub answered: i64,
+    /// The log's counts, as the cohort view reads them (its `last_active_at` is the log's
+    /// last write: the cohort view's "gone quiet").
+    #[sqlx(flatten)]
+    pub counts: crate::learning_log::LogCounts,
 }
 
 /// One co-coaching engagement, counted, with the viewer's standing in it.
@@ -111,12 +106,9 @@ impl Store {
     /// Every participant of those programmes with their log counted: one grouped pass over the
     /// sessions and one over the answers, as the cohort view counts one programme.
     pub async fn health_participants(&self, user: &str) -> DbResult<Vec<HealthParticipantRow>> {
+        let counts = crate::log_counts_columns!();
         let sql = format!(
-            "SELECT m.programme_id, m.user_id, u.display_name, m.last_active_at, u.last_active_at AS last_here_at, \
-             CASE WHEN m.best_session_id IS NULL THEN 0 ELSE 1 END AS has_best, \
-             CASE WHEN m.hardest_session_id IS NULL THEN 0 ELSE 1 END AS has_hardest, m.coach_session_at, \
-             COALESCE(s.planned, 0) AS planned, COALESCE(s.held, 0) AS held, \
-             COALESCE(s.held_in_window, 0) AS held_in_window, s.last_held_on, COALESCE(a.answered, 0) AS answered \
+            "SELECT m.programme_id, m.user_id, u.display_name, u.last_active_at AS last_here_at, s.last_held_on, {counts} \
              FROM ll_participants m JOIN users u ON u.id = m.user_id \
              LEFT JOIN (SELECT x.programme_id, x.participant_id, COUNT(*) AS planned, \
                  SUM(CASE WHEN x.state = 'held' THEN 1 ELSE 0 END) AS held, \

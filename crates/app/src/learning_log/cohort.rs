@@ -44,16 +44,7 @@ impl App {
         let participants: Vec<CohortLine> = rows
             .iter()
             .map(|r| {
-                let facts = ProgressFacts {
-                    planned: r.planned,
-                    held: r.held,
-                    held_in_window: r.held_in_window,
-                    best_chosen: r.has_best == 1,
-                    hardest_chosen: r.has_hardest == 1,
-                    answered: r.answered,
-                    coach_session_at: r.coach_session_at.map(Millis),
-                    last_active_at: Millis(r.last_active_at),
-                };
+                let facts = progress_facts(&r.counts);
                 let progress = Progress::of(&facts, questions.len() as i64, window, now);
                 // The facilitator's own participation never counts as sharing with themselves.
                 let open = r.user_id != actor.user.id
@@ -192,5 +183,19 @@ impl App {
         }
         self.store.set_ll_coach_note(&p.id, &m.user_id, &actor.user.id, &body).await?;
         Ok(())
+    }
+}
+
+/// A log's counts as the domain's progress rules read them (the cohort view and programme health).
+pub(crate) fn progress_facts(c: &coachkit_store::learning_log::LogCounts) -> ProgressFacts {
+    ProgressFacts {
+        planned: c.planned,
+        held: c.held,
+        held_in_window: c.held_in_window,
+        best_chosen: c.has_best == 1,
+        hardest_chosen: c.has_hardest == 1,
+        answered: c.answered,
+        coach_session_at: c.coach_session_at.map(Millis),
+        last_active_at: Millis(c.last_active_at),
     }
 }

@@ -18,6 +18,7 @@
 
 mod case_studies;
 mod cohort;
+pub(crate) use cohort::progress_facts;
 pub mod demo;
 mod invitations;
 mod log;

@@ -12,6 +12,6 @@ mod sessions;
 
 pub use answers::{AnswerRow, SHARED_SKILLS_SQL, SharedSkill};
 pub use case_studies::{CaseStudyRow, NewCaseStudy};
-pub use participants::{COHORT_SQL, CohortRow, INVITATIONS_SQL, InvitationRow, ParticipantRow};
+pub use participants::{COHORT_SQL, CohortRow, INVITATIONS_SQL, InvitationRow, LogCounts, ParticipantRow};
 pub use programmes::{NewProgramme, NewResource, ProgrammeRow, QuestionRow, ResourceRow, SettingsChange};
 pub use sessions::{GrowText, NewSession, SessionRow};

@@ -35,15 +35,12 @@ const PARTICIPANT: &str = "SELECT m.programme_id, m.user_id, u.display_name, m.j
     m.audience, m.audience_target, m.shared_at, m.best_session_id, m.hardest_session_id, m.coach_session_at, \
     m.coach_session_place, m.coach_session_seq FROM ll_participants m JOIN users u ON u.id = m.user_id";
 
-/// One line of the cohort view: the participant and counts of their log, never its text.
+/// How far one participant's log has come, in counts (never its text): what the cohort view and
+/// the programme health view both read, from the columns [`log_counts_columns`] names.
 #[derive(Clone, Debug, sqlx::FromRow)]
-pub struct CohortRow {
-    pub user_id: String,
-    pub display_name: String,
+pub struct LogCounts {
+    /// Their last write in this log.
     pub last_active_at: i64,
-    pub audience: String,
-    pub audience_target: Option<String>,
-    pub shared_at: i64,
     pub has_best: i64,
     pub has_hardest: i64,
     pub coach_session_at: Option<i64>,
@@ -53,21 +50,46 @@ pub struct CohortRow {
     pub answered: i64,
 }
 
+/// The select-list of [`LogCounts`] over `ll_participants m` joined to the grouped sessions `s`
+/// (planned, held, held_in_window) and answers `a` (answered): a macro so both statements stay
+/// constants.
+#[macro_export]
+macro_rules! log_counts_columns {
+    () => {
+        "m.last_active_at, \
+         CASE WHEN m.best_session_id IS NULL THEN 0 ELSE 1 END AS has_best, \
+         CASE WHEN m.hardest_session_id IS NULL THEN 0 ELSE 1 END AS has_hardest, m.coach_session_at, \
+         COALESCE(s.planned, 0) AS planned, COALESCE(s.held, 0) AS held, \
+         COALESCE(s.held_in_window, 0) AS held_in_window, COALESCE(a.answered, 0) AS answered"
+    };
+}
+
+/// One line of the cohort view: the participant and counts of their log, never its text.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct CohortRow {
+    pub user_id: String,
+    pub display_name: String,
+    pub audience: String,
+    pub audience_target: Option<String>,
+    pub shared_at: i64,
+    #[sqlx(flatten)]
+    pub counts: LogCounts,
+}
+
 /// The cohort view's statement (`Store::ll_cohort`), public so the benchmark prints the plan of
 /// the statement the server runs, not a copy.
-pub const COHORT_SQL: &str = "SELECT m.user_id, u.display_name, m.last_active_at, m.audience, m.audience_target, m.shared_at, \
-             CASE WHEN m.best_session_id IS NULL THEN 0 ELSE 1 END AS has_best, \
-             CASE WHEN m.hardest_session_id IS NULL THEN 0 ELSE 1 END AS has_hardest, m.coach_session_at, \
-             COALESCE(s.planned, 0) AS planned, COALESCE(s.held, 0) AS held, \
-             COALESCE(s.held_in_window, 0) AS held_in_window, COALESCE(a.answered, 0) AS answered \
-             FROM ll_participants m JOIN users u ON u.id = m.user_id \
+pub const COHORT_SQL: &str = concat!(
+    "SELECT m.user_id, u.display_name, m.audience, m.audience_target, m.shared_at, ",
+    log_counts_columns!(),
+    " FROM ll_participants m JOIN users u ON u.id = m.user_id \
              LEFT JOIN (SELECT participant_id, COUNT(*) AS planned, \
                  SUM(CASE WHEN state = 'held' THEN 1 ELSE 0 END) AS held, \
                  SUM(CASE WHEN state = 'held' AND held_on >= $2 AND held_on < $3 THEN 1 ELSE 0 END) AS held_in_window \
                FROM ll_sessions WHERE programme_id = $1 GROUP BY participant_id) s ON s.participant_id = m.user_id \
              LEFT JOIN (SELECT participant_id, COUNT(*) AS answered FROM ll_answers WHERE programme_id = $1 \
                GROUP BY participant_id) a ON a.participant_id = m.user_id \
-             WHERE m.programme_id = $1 ORDER BY u.display_name, m.user_id";
+             WHERE m.programme_id = $1 ORDER BY u.display_name, m.user_id"
+);
 
 /// `Store::ll_invitations`'s statement (public for the benchmark's plans).
 pub const INVITATIONS_SQL: &str = "SELECT i.id, i.email, i.capability_id, i.created_at, u.display_name AS accepted_by_name, i.accepted_at \
