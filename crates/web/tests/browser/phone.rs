@@ -211,3 +211,20 @@ async fn the_header_at_1280_px_is_one_bar_of_sections_under_the_search_and_the_n
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_reminders_page_names_every_kind_and_fits_a_phone() {
+    on_each_backend("reminders", |app, b| async move {
+        account(&app, "Rita Reminded", "rita@example.org").await;
+        signed_in(&b, "rita@example.org").await;
+        b.open("/settings/reminders").await;
+        let page = b.wait_for("main").await;
+        for kind in coachkit_domain::nudge::NudgeKind::ALL {
+            assert!(page.contains(kind.label()), "the page names {:?}: {page}", kind.label());
+        }
+        // Fails the test if the page scrolls sideways at 390 px.
+        screenshots(&b, "settings").await;
+        app.stop().await;
+    })
+    .await;
+}
