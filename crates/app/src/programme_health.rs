@@ -44,8 +44,8 @@ pub struct LearningLogHealth {
     pub name: String,
     pub organisation: Option<String>,
     pub starts_at: i64,
-    /// The first moment after the window (the page writes the day before it as the last day).
-    pub ends_at: i64,
+    /// The window's last day, as the learning log's own pages name it (`ProgrammeSummary`).
+    pub last_day_at: i64,
     pub days_left: i64,
     /// The viewer facilitates it (and so may open its cohort page).
     pub facilitates: bool,
@@ -132,7 +132,7 @@ impl App {
                 let mut health = LearningLogHealth {
                     facilitates: p.facilitates == 1,
                     act_url: (p.facilitates == 1).then(|| format!("/learning-log/{}", p.id)),
-                    ends_at: window.ends_at().0,
+                    last_day_at: window.ends_at().0 - Millis::DAY,
                     days_left: window.days_left(now),
                     starts_at: p.starts_at,
                     organisation: p.org_name,

@@ -71,6 +71,14 @@ async fn a_learning_log_programme_counted_with_its_quiet_participant() {
         assert!(html.contains("Otto Otherpart") && html.contains("no session logged yet"), "{html}");
         assert!(html.contains(&format!("href=\"/learning-log/{p}\"")));
         assert_no_private("the health page", &html);
+        // The window reads as the cohort page writes it: its first and its last day.
+        let day = |field: &str| coachkit_domain::time::day_label(Millis(l[field].as_i64().unwrap()));
+        let window = format!("{} to {}", day("starts_at"), day("last_day_at"));
+        assert!(html.contains(&window), "{window} in {html}");
+        assert!(
+            page.page(&format!("/learning-log/{p}"), StatusCode::OK).await.contains(&window),
+            "the cohort page agrees"
+        );
         let dash = page.page("/dashboard", StatusCode::OK).await;
         assert!(dash.contains("href=\"/health\""), "the dashboard links to the view");
 
