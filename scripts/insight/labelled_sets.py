@@ -29,6 +29,9 @@ Co-coaching format:
     alone: <id> ...
 Round 2 adds a fresh test set from crates/insight/eval/source/round2 (advice_round2_test.json,
 cocoaching_round2_test.json); round 1's two halves are both tuning data in round 2.
+Round 3 adds another fresh test set from crates/insight/eval/source/round3 (advice_round3_test.json,
+cocoaching_round3_test.json), written blind; its ids carry a "t3-" prefix so they are unique across
+rounds.
 Usage: python3 scripts/insight/labelled_sets.py   (from the repository root)
 """
 
@@ -169,6 +172,13 @@ def main():
              "method was chosen on all of round 1's sets.")
     write("advice_round2_test.json", "sets", parse_advice("source/round2"), fresh)
     write("cocoaching_round2_test.json", "scenarios", parse_cocoaching("source/round2"), fresh)
+    # Round 3: another fresh test set (eval/source/round3), written blind by someone who had not
+    # seen the tuning data, scored once at the end of round 3.
+    fresh3 = ("Written for coachkit-insight in our own words (source: eval/source/round3, built by "
+              "scripts/insight/labelled_sets.py). Round 3 test set, written blind: scored once, "
+              "after round 3's method was chosen on the earlier rounds' sets.")
+    write("advice_round3_test.json", "sets", parse_advice("source/round3"), fresh3)
+    write("cocoaching_round3_test.json", "scenarios", parse_cocoaching("source/round3"), fresh3)
 
 
 if __name__ == "__main__":

@@ -15,9 +15,9 @@ pub enum InsightAction {
     Eval {
         /// JSON file in either schema of the research notes ({"sets": ...} or {"scenarios": ...}).
         file: PathBuf,
-        /// Which method to score: the engine the pages use, round 1's engine, the plain static
-        /// model, the lexical baseline; `both` is the engine and the lexical baseline, `all` is
-        /// all four in turn.
+        /// Which method to score: the engine the pages use, round 2's and round 1's engines, the
+        /// plain static model, the lexical baseline; `both` is the engine and the lexical
+        /// baseline, `all` is all five in turn.
         #[arg(long, value_enum, default_value_t = Method::Engine)]
         method: Method,
         /// Also print one line per set or scenario.
@@ -29,6 +29,7 @@ pub enum InsightAction {
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Method {
     Engine,
+    Round2,
     Round1,
     Static,
     Lexical,
@@ -43,14 +44,16 @@ pub fn run(action: &InsightAction) -> anyhow::Result<()> {
             let parsed = EvalFile::parse(&json)?;
             let model = coachkit_insight::model()?;
             let engine = coachkit_insight::engine()?;
+            let round2 = coachkit_insight::Engine::new(model, coachkit_insight::EngineOptions::ROUND2);
             let round1 = coachkit_insight::Engine::new(model, coachkit_insight::EngineOptions::ROUND1);
             let methods: Vec<&dyn Representation> = match method {
                 Method::Engine => vec![&engine],
+                Method::Round2 => vec![&round2],
                 Method::Round1 => vec![&round1],
                 Method::Static => vec![model],
                 Method::Lexical => vec![&TfIdf],
                 Method::Both => vec![&engine, &TfIdf],
-                Method::All => vec![&engine, &round1, model, &TfIdf],
+                Method::All => vec![&engine, &round2, &round1, model, &TfIdf],
             };
             for (k, rep) in methods.into_iter().enumerate() {
                 if k > 0 {

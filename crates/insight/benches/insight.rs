@@ -1,5 +1,5 @@
 //! Time and memory of the insight engine: the engine the pages use, the plain static model and the
-//! lexical baseline side by side (and round 1's engine).
+//! lexical baseline side by side (and round 2's and round 1's engines).
 //!
 //! `cargo bench -p coachkit-insight` runs every (case, method) in a child process of this same
 //! binary, so that each peak RSS is that case's own, and prints a Markdown table of medians.
@@ -15,7 +15,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 const CASES: [&str; 4] = ["similarity-9", "thread-3x3", "challenges-8", "challenges-1000"];
-const METHODS: [&str; 4] = ["engine", "round1", "static", "lexical"];
+const METHODS: [&str; 5] = ["engine", "round2", "round1", "static", "lexical"];
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -32,7 +32,7 @@ fn parent() {
     println!("|---|---|---|---|---|---|---|");
     for case in ["load"].into_iter().chain(CASES) {
         for method in METHODS {
-            if case == "load" && method != "static" {
+            if case == "load" && method != "static" && method != "engine" {
                 continue;
             }
             match Command::new(&exe).args(["--case", case, method]).output() {
@@ -49,14 +49,24 @@ fn child(case: &str, method: &str) {
     let Ok(model) = StaticModel::embedded() else { return eprintln!("embedded model failed to load") };
     let load = started.elapsed();
     let engine = Engine::new(model, EngineOptions::CHOSEN);
+    let round2 = Engine::new(model, EngineOptions::ROUND2);
     let round1 = Engine::new(model, EngineOptions::ROUND1);
     let rep: &dyn Representation = match method {
         "lexical" => &TfIdf,
         "engine" => &engine,
+        "round2" => &round2,
         "round1" => &round1,
         _ => model,
     };
     let (times, result) = match case {
+        "load" if method == "engine" => {
+            // The engine's second table, the GloVe word vectors, loads on its first use.
+            let started = Instant::now();
+            let Ok(words) = coachkit_insight::embed::WordVectors::embedded() else {
+                return eprintln!("embedded word vectors failed to load");
+            };
+            (vec![started.elapsed()], format!("word vectors, {}", words.word_rows("the team").len()))
+        }
         "load" => (vec![load], format!("{} dims", model.dims())),
         "similarity-9" => {
             let experts = advice();

@@ -1,7 +1,7 @@
 //! Pooled tuning grid: scores engine options over several labelled files at once and prints one
 //! line per option set with the totals (threads right, F1; teams recovered, false, loners left
 //! out). `cargo run --release -p coachkit-insight --example grid -- FILE...`; the grid comes from
-//! environment variables (comma lists): CSLS, CTX, LEX, IDF, WEAK, AUTHOR for threads; TLEX, TEAM, TK,
+//! environment variables (comma lists): CSLS, CTX, LEX, IDF, WEAK, AUTHOR, WORDS for threads; TLEX, TWORDS, TEAM, TK,
 //! RELIEF, MSD, SKIP, PRUNE for teams. Advice and co-coaching files may be mixed.
 
 use coachkit_insight::eval::{EvalFile, Scores};
@@ -41,6 +41,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     expand("IDF", c.request_idf, &|o, v| o.request_idf = v);
     expand("WEAK", c.weakest_pair, &|o, v| o.weakest_pair = v);
     expand("AUTHOR", c.author_centring, &|o, v| o.author_centring = v);
+    expand("WORDS", c.word_weight, &|o, v| o.word_weight = v);
+    expand("TWORDS", c.team_word_weight, &|o, v| o.team_word_weight = v);
     expand("TLEX", c.team_lexical_weight, &|o, v| o.team_lexical_weight = v);
     expand("TEAM", c.team_sd, &|o, v| o.team_sd = v);
     expand("TK", c.team_csls_k as f32, &|o, v| o.team_csls_k = v as usize);
@@ -84,14 +86,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             String::new()
         };
         println!(
-            "k{} ctx{} lex{} idf{} weak{} author{} | tlex{} sd{} tk{} relief{} msd{} skip{} prune{} | {threads} {teams}",
+            "k{} ctx{} lex{} idf{} weak{} author{} words{} | tlex{} twords{} sd{} tk{} relief{} msd{} skip{} prune{} | {threads} {teams}",
             o.csls_k,
             o.context_weight,
             o.lexical_weight,
             o.request_idf,
             o.weakest_pair,
             o.author_centring,
+            o.word_weight,
             o.team_lexical_weight,
+            o.team_word_weight,
             o.team_sd,
             o.team_csls_k,
             o.team_mutual_relief,

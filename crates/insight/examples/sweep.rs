@@ -40,6 +40,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                                     team_background_skip: 0,
                                     team_prune_sd: -1.0,
                                     author_centring: 0.0,
+                                    word_weight: 0.0,
+                                    team_word_weight: 0.0,
                                 };
                                 let name = format!(
                                     "lex{lexical_weight}/{team_lexical_weight} idf{request_idf} c{c} k{k} x{context_weight} t{team_sd}"
@@ -58,9 +60,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let short = path.rsplit('/').next().unwrap_or(&path).to_owned();
         let chosen = Engine::new(model, EngineOptions::CHOSEN);
         let tried = Engine::new(model, EngineOptions::TEAMS_TRIED);
+        let round2 = Engine::new(model, EngineOptions::ROUND2);
         let round1 = Engine::new(model, EngineOptions::ROUND1);
         let mut methods: Vec<(String, &dyn Representation)> = vec![
             ("engine".into(), &chosen),
+            ("round2".into(), &round2),
             ("round1".into(), &round1),
             ("teams-tried".into(), &tried),
             ("static".into(), model),

@@ -6,8 +6,8 @@
 //! ([`teams`]). The journal asks which earlier reflections are about the same thing ([`journal`]).
 //!
 //! Everything runs on the CPU from data compiled into the binary ([`embed`]): a static embedding
-//! model distilled from all-MiniLM-L6-v2, int8, about 8 MB, read within each request by [`engine()`]
-//! (threads and teams hubness-corrected against each text's usual company). A stemmed tf-idf ([`lexical`]) is the
+//! model distilled from all-MiniLM-L6-v2, int8, about 8 MB, and GloVe word vectors (3 MB), read within
+//! each request by [`engine()`] (threads and teams hubness-corrected against each text's usual company). A stemmed tf-idf ([`lexical`]) is the
 //! baseline it is measured against, and finds literally shared words for highlighting. [`eval`]
 //! scores both on labelled sets. This crate knows nothing of the web or the database.
 
@@ -35,8 +35,8 @@ pub fn model() -> Result<&'static StaticModel, InsightError> {
 }
 
 /// The method the pages should use for threads and teams: the static model read within the
-/// request ([`Engine`] with [`EngineOptions::CHOSEN`]): threads hubness-corrected with the
-/// situation's words at half weight (pass the situation to
+/// request ([`Engine`] with [`EngineOptions::CHOSEN`]): threads from both models blended,
+/// hubness-corrected, with the situation's words at half weight (pass the situation to
 /// [`thread::find_thread_in_context`]), teams hubness-corrected with a bar above the group's
 /// typical pair. The plain static model stays available as [`model`] for comparison.
 pub fn engine() -> Result<Engine<'static>, InsightError> {
