@@ -4,8 +4,8 @@
 //! job runs once per period however many instances share the database. The clock is a parameter
 //! ([`App::run_due_jobs_at`]) so tests can move time.
 //!
-//! Mentoring's reminders to experts are not a job here: they are outbox rows due later (at most
-//! three per expert, cancelled by an answer), which the outbox sender delivers when their time comes.
+//! Every timed mail goes through the `nudges` job, mentoring's reminders to experts included
+//! (found from the facts at each run, never queued ahead in the outbox).
 
 use crate::App;
 use crate::error::AppResult;
@@ -15,7 +15,7 @@ use std::time::Duration;
 /// A timed job and how often it runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Job {
-    /// Find silences and deliver due nudges and digests.
+    /// Find silences and deliver due nudges, digests and experts' reminders.
     Nudges,
     /// Co-coaching: end session ones whose day has passed (quiet teams are nudges).
     CoCoaching,

@@ -276,19 +276,30 @@ impl Store {
     where
         F: FnOnce(&[String]) -> RichMail,
     {
+        let guarded = "UPDATE nudges SET state = $1, mail_id = $2, decided_at = $3 WHERE id = $4 AND state = 'pending'";
+        self.mail_guarded(guarded, ids, state, now, compose).await
+    }
+
+    /// The transaction behind every nudge mail (the experts' reminders' too): `guarded` (binding
+    /// state, mail id, now and one id) moves each of `ids` on only if it is still pending, and
+    /// the mail `compose` writes from those won goes into the outbox; nothing when none was won.
+    pub(crate) async fn mail_guarded<F>(
+        &self,
+        guarded: &str,
+        ids: &[String],
+        state: &str,
+        now: i64,
+        compose: F,
+    ) -> DbResult<Option<MailId>>
+    where
+        F: FnOnce(&[String]) -> RichMail,
+    {
         let mail_id = MailId::new();
         let mut tx = self.begin_write().await?;
         let mut won = Vec::new();
         for id in ids {
-            let done = sqlx::query(
-                "UPDATE nudges SET state = $1, mail_id = $2, decided_at = $3 WHERE id = $4 AND state = 'pending'",
-            )
-            .bind(state)
-            .bind(mail_id.as_str())
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+            let done =
+                sqlx::query(guarded).bind(state).bind(mail_id.as_str()).bind(now).bind(id).execute(&mut *tx).await?;
             if done.rows_affected() == 1 {
                 won.push(id.clone());
             }

@@ -36,7 +36,7 @@ impl Store {
         self.enqueue_mail_at(mail, now_ms()).await
     }
 
-    /// Queues a message that the sender will not pick up before `send_at` (a reminder).
+    /// Queues a message that the sender will not pick up before `send_at`.
     pub async fn enqueue_mail_at(&self, mail: NewMail<'_>, send_at: i64) -> DbResult<MailId> {
         let id = MailId::new();
         sqlx::query(
@@ -46,30 +46,6 @@ impl Store {
         .bind(mail.to)
         .bind(mail.subject)
         .bind(mail.body)
-        .bind(now_ms())
-        .bind(send_at)
-        .execute(&self.writer)
-        .await?;
-        Ok(id)
-    }
-
-    /// Like [`Store::enqueue_mail_at`], with a one-click unsubscribe address (List-Unsubscribe).
-    pub async fn enqueue_unsubscribable_mail_at(
-        &self,
-        mail: NewMail<'_>,
-        unsubscribe_url: &str,
-        send_at: i64,
-    ) -> DbResult<MailId> {
-        let id = MailId::new();
-        sqlx::query(
-            "INSERT INTO outbox (id, to_addr, subject, body, unsubscribe_url, created_at, next_attempt_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(id.as_str())
-        .bind(mail.to)
-        .bind(mail.subject)
-        .bind(mail.body)
-        .bind(unsubscribe_url)
         .bind(now_ms())
         .bind(send_at)
         .execute(&self.writer)

@@ -92,13 +92,13 @@ impl App {
         self.end_expert_link(old).await?;
         let added = self.store.advice_expert(&expert_id).await?.ok_or(AppError::NotFound("expert"))?;
         let url = self.link_url(super::EXPERT_PATH, &link);
+        // Their date is given now (the row's `answer_by_given_at`): the nudges job reminds them.
         self.mail_expert_invitation(&r, &added, &message, &url).await?;
-        self.schedule_expert_reminders(&r, &added.id, &added.name, &added.email, answer_by, &url).await?;
         Ok(())
     }
 
     /// Goes on without expert `expert` (who has not answered): their link stops working, their
-    /// reminders are cancelled, and if everyone else has answered the seal opens. Refused when
+    /// reminders stop, and if everyone else has answered the seal opens. Refused when
     /// fewer than two would be left who answered and nobody else is awaited.
     pub async fn withdraw_advice_expert(&self, actor: &Actor, id: &str, expert: &str) -> AppResult<()> {
         let r = self.own_request(actor, id).await?;
@@ -125,10 +125,9 @@ impl App {
         self.open_if_complete(&r.id).await
     }
 
-    /// Revokes an expert's link and cancels their reminders.
+    /// Revokes an expert's links. Their reminders stop with their status (left out, or replaced).
     async fn end_expert_link(&self, expert: &str) -> AppResult<()> {
         self.store.revoke_capabilities_for(Purpose::ExpertAdvice.as_str(), expert).await?;
-        self.store.cancel_advice_reminders(expert).await?;
         Ok(())
     }
 }

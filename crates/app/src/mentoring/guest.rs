@@ -213,15 +213,17 @@ impl App {
         let Some(until) = until.filter(|_| errors.is_empty()) else {
             return Err(AppError::Invalid(errors));
         };
+        // The new date is given now: the nudges job spreads the reminders from now to it, and
+        // those of the old date still waiting become void.
         if status_of(&h.request).is_open() || !self.store.advice_more_time(&h.expert.id, until, note.as_deref()).await?
         {
             return Err(self.no_longer_editable(&h.expert));
         }
-        let url = format!("{}{}{}", self.config.base_url, super::EXPERT_PATH, secret.trim());
-        self.schedule_expert_reminders(&h.request, &h.expert.id, &h.expert.name, &h.expert.email, until, &url).await
+        Ok(())
     }
 
-    /// The expert declines, with an optional note. Their reminders stop; the leader decides
+    /// The expert declines, with an optional note. Their reminders stop (they are found only for
+    /// experts still awaited); the leader decides
     /// whether to replace them or go on without them.
     pub async fn expert_decline(&self, secret: &str, note: &str) -> AppResult<()> {
         let h = self.holder(secret).await?;
@@ -229,7 +231,6 @@ impl App {
         if !self.store.advice_decline(&h.expert.id, note.as_deref()).await? {
             return Err(self.no_longer_editable(&h.expert));
         }
-        self.store.cancel_advice_reminders(&h.expert.id).await?;
         Ok(())
     }
 }

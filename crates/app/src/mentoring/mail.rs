@@ -1,12 +1,13 @@
 //! The practice's mail, in our own words: the personal request to each expert (drafted here,
-//! edited by the leader), a few polite reminders, the news to the leader that the seal opened,
-//! and the thanks. No message ever carries a word of advice.
+//! edited by the leader), the news to the leader that the seal opened, and the thanks. The few
+//! polite reminders to experts are the nudges job's (`nudges/experts.rs`). No message ever
+//! carries a word of advice.
 
 use crate::error::AppResult;
 use crate::{App, IssuedLink};
 use coachkit_domain::UserId;
 use coachkit_domain::capability::Purpose;
-use coachkit_domain::mentoring::{LINK_LIFETIME_DAYS, MAX_REMINDERS};
+use coachkit_domain::mentoring::LINK_LIFETIME_DAYS;
 use coachkit_domain::time::Millis;
 use coachkit_store::mentoring::{ExpertRow, RequestRow};
 use coachkit_store::{NewMail, now_ms};
@@ -38,7 +39,8 @@ pub(super) fn default_message(expert: &str, capability: &str, horizon_months: i6
     )
 }
 
-fn date(ms: i64) -> String {
+/// A date as the practice's mail writes it: "17 December 2026" (UTC, as the dates are set).
+pub(crate) fn date(ms: i64) -> String {
     let fmt = time::macros::format_description!("[day padding:none] [month repr:long] [year]");
     time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .ok()
@@ -46,25 +48,9 @@ fn date(ms: i64) -> String {
         .unwrap_or_default()
 }
 
-/// When the reminders go: spread over the time to the answer date (a quarter, half and three
-/// quarters of the way), none within a day of another or of now, none after the date.
-pub(super) fn reminder_times(now: i64, answer_by: i64, already_sent: usize) -> Vec<i64> {
-    let span = answer_by - now;
-    let mut out: Vec<i64> = vec![];
-    for k in 1..=3 {
-        let at = now + span * k / 4;
-        let clear_of_last = out.last().is_none_or(|last| at - last >= Millis::DAY);
-        if at - now >= Millis::DAY && at < answer_by && clear_of_last {
-            out.push(at);
-        }
-    }
-    out.truncate(MAX_REMINDERS.saturating_sub(already_sent));
-    out
-}
-
 impl App {
     /// A new link for one expert of one request, living until well after the answer date.
-    pub(super) async fn expert_link(&self, leader: &str, expert: &str, answer_by: i64) -> AppResult<IssuedLink> {
+    pub(crate) async fn expert_link(&self, leader: &str, expert: &str, answer_by: i64) -> AppResult<IssuedLink> {
         let ttl = (answer_by - now_ms()).max(0) + LINK_LIFETIME_DAYS * Millis::DAY;
         self.issue_link(Purpose::ExpertAdvice, expert, Some(&UserId::from_trusted(leader.to_owned())), ttl).await
     }
@@ -94,56 +80,6 @@ impl App {
         );
         let subject = format!("{} would value three pieces of your advice", r.owner_name);
         self.store.enqueue_mail(NewMail { to: &e.email, subject: &subject, body: &body }).await?;
-        Ok(())
-    }
-
-    /// Queues the expert's reminders (at most three over the whole request, counting those
-    /// already sent) after cancelling any still waiting.
-    pub(super) async fn schedule_expert_reminders(
-        &self,
-        r: &RequestRow,
-        expert: &str,
-        name: &str,
-        email: &str,
-        answer_by: i64,
-        url: &str,
-    ) -> AppResult<()> {
-        self.store.cancel_advice_reminders(expert).await?;
-        if self.store.advice_reminders_stopped(expert).await? {
-            return Ok(());
-        }
-        let sent = usize::try_from(self.store.advice_reminders_count(expert).await?).unwrap_or(usize::MAX);
-        let first = name.split_whitespace().next().unwrap_or(name);
-        let times = reminder_times(now_ms(), answer_by, sent);
-        if times.is_empty() {
-            return Ok(());
-        }
-        // One link for this expert's reminders about this request (not their other requests:
-        // another leader's request is not this mail's to silence). It outlives the answer-by date.
-        let ttl = (answer_by - now_ms()).max(0) + 30 * Millis::DAY;
-        let target = format!("{EXPERT_TARGET}{expert}");
-        let stop = self.issue_link(Purpose::Unsubscribe, &target, None, ttl).await?;
-        let stop_url = self.link_url("/unsubscribe/", &stop);
-        for at in times {
-            let body = format!(
-                "Dear {first},\n\n\
-                 A gentle reminder: {leader} asked for your three pieces of advice on \"{capability}\", \
-                 by {by}. If you have started, your draft is waiting where you left it: {url}\n\n\
-                 If now is not a good time, you can ask for more time or say no on the same page; \
-                 either is fine, and it stops these reminders.\n\n\
-                 With thanks from coachkit, on {leader}'s behalf\n\n\
-                 To get no more reminders about this request, with one click: {stop_url}",
-                leader = r.owner_name,
-                capability = r.capability,
-                by = date(answer_by),
-            );
-            let subject = format!("A reminder: {}'s request for your advice", r.owner_name);
-            let mail = self
-                .store
-                .enqueue_unsubscribable_mail_at(NewMail { to: email, subject: &subject, body: &body }, &stop_url, at)
-                .await?;
-            self.store.add_advice_reminder(expert, mail.as_str(), at).await?;
-        }
         Ok(())
     }
 
@@ -181,19 +117,6 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn at_most_three_reminders_spaced_before_the_date() {
-        let now = 1_000 * Millis::DAY;
-        let two_weeks = reminder_times(now, now + 14 * Millis::DAY, 0);
-        assert_eq!(two_weeks, vec![now + 14 * Millis::DAY / 4, now + 7 * Millis::DAY, now + 42 * Millis::DAY / 4]);
-        assert!(reminder_times(now, now + Millis::DAY / 2, 0).is_empty(), "none when the date is too near");
-        assert_eq!(reminder_times(now, now + 14 * Millis::DAY, 2).len(), 1, "three in all, counting those sent");
-        assert!(reminder_times(now, now + 14 * Millis::DAY, 3).is_empty());
-        let three_days = reminder_times(now, now + 3 * Millis::DAY, 0);
-        assert!(three_days.windows(2).all(|w| w[1] - w[0] >= Millis::DAY), "{three_days:?}");
-        assert!(three_days.iter().all(|t| *t < now + 3 * Millis::DAY));
-    }
 
     #[test]
     fn the_drafted_message_names_the_capability_and_no_seed_words() {

@@ -208,8 +208,8 @@ impl App {
         Ok(r)
     }
 
-    /// Sends a draft request: each expert's message (as the leader edited it), their own link,
-    /// and their reminders. `messages` are (expert id, message); an expert left out keeps the
+    /// Sends a draft request: each expert's message (as the leader edited it) and their own link;
+    /// from now the nudges job reminds them. `messages` are (expert id, message); an expert left out keeps the
     /// drafted message.
     pub async fn send_advice_request(&self, actor: &Actor, id: &str, messages: &[(String, String)]) -> AppResult<()> {
         let r = self.own_request(actor, id).await?;
@@ -246,15 +246,6 @@ impl App {
         }
         for ((e, _), (_, message, link)) in finals.iter().zip(&links) {
             self.mail_expert_invitation(&r, e, message, &self.link_url(super::EXPERT_PATH, link)).await?;
-            self.schedule_expert_reminders(
-                &r,
-                &e.id,
-                &e.name,
-                &e.email,
-                r.answer_by,
-                &self.link_url(super::EXPERT_PATH, link),
-            )
-            .await?;
         }
         Ok(())
     }

@@ -1,6 +1,7 @@
 //! Delivering due nudges as each person chose. Per person: nothing in their quiet hours (held
 //! until morning, their time); kinds turned off are skipped; immediate kinds go in a mail of their
 //! own; daily kinds (and weekly kinds once a week) are folded into at most one digest a day.
+//! Then the experts' reminders, each a mail of its own (`experts`).
 //! Every state change is a guarded UPDATE in the same transaction as its outbox row, so even two
 //! runs at once mail each nudge once.
 
@@ -25,8 +26,10 @@ pub struct Delivered {
     pub folded: usize,
     /// Nudges of kinds their person turned off.
     pub skipped: usize,
-    /// Nudges waiting for the end of their person's quiet hours.
+    /// Nudges (and experts' reminders) waiting for the end of quiet hours.
     pub held: usize,
+    /// Reminders mailed to experts, each a mail of its own.
+    pub experts: usize,
 }
 
 impl App {
@@ -37,6 +40,7 @@ impl App {
         for person in due.chunk_by(|a, b| a.user_id == b.user_id) {
             self.deliver_to_person(person, now, &mut done).await?;
         }
+        self.deliver_expert_reminders(now, &mut done).await?;
         Ok(done)
     }
 
@@ -74,7 +78,7 @@ impl App {
         }
         let ids: Vec<String> = digest.iter().map(|n| n.id.clone()).collect();
         let unsubscribe = self.unsubscribe_url(&first.user_id, None).await?;
-        let settings = format!("{}/settings/reminders", self.config.base_url);
+        let settings = Some(format!("{}/settings/reminders", self.config.base_url));
         let base = self.config.base_url.clone();
         let name = first.display_name.clone();
         let to = first.email.clone();
@@ -112,7 +116,7 @@ impl App {
 
     async fn mail_one(&self, n: &DueNudge, kind: NudgeKind, now: i64) -> AppResult<bool> {
         let unsubscribe = self.unsubscribe_url(&n.user_id, Some(kind)).await?;
-        let settings = format!("{}/settings/reminders", self.config.base_url);
+        let settings = Some(format!("{}/settings/reminders", self.config.base_url));
         let item = Item::of(n, &self.config.base_url);
         let subject = match kind {
             NudgeKind::SessionReminder => "coachkit: your session tomorrow",

@@ -1,7 +1,8 @@
 //! Finding silences. Each kind reads its facts in one query and records a nudge per person and
 //! step; the unique key makes a second finding (a rerun, another instance) add nothing. Lines are
 //! written in the recipient's time zone, as they will read them. The journal's kinds are here;
-//! the later practices' kinds (learning log, co-coaching) are in `find_practices`.
+//! the later practices' kinds (learning log, co-coaching) are in `find_practices`, and the
+//! reminders to experts, who have no account, in `experts`.
 //!
 //! Escalation follows [`Escalation`]: the person's own latest step only (a late run never sends a
 //! burst), and the other party's step recorded after the person's own, held back by the grace.
@@ -198,7 +199,8 @@ impl App {
         }
 
         self.find_practice_nudges(now, &mut found).await?;
-        self.record_found(found).await
+        let people = self.record_found(found).await?;
+        Ok(people + self.find_expert_reminders(now).await?)
     }
 
     /// Records what was found: each person's own steps first, then the steps that tell someone

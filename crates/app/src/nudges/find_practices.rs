@@ -31,8 +31,8 @@ impl App {
         Ok(())
     }
 
-    /// The end of the experts' escalation: they had up to three reminders of their own (outbox
-    /// rows, they have no account) before their date; a day after it, the leader hears how many
+    /// The end of the experts' escalation: they had up to three reminders of their own
+    /// (`experts`: they have no account) before their date; a day after it, the leader hears how many
     /// are still silent, never what anyone wrote (advice is sealed until all have answered).
     async fn find_experts_silent(&self, now: i64, found: &mut Vec<Found>) -> AppResult<()> {
         for r in self.store.experts_silent(now - DAY).await? {

@@ -1,6 +1,7 @@
 //! One nudge mail, written once as content and rendered twice: plain text, and simple HTML with
-//! every text escaped. Both carry the same real links, the Settings address and the one-click
-//! unsubscribe link (which the outbox also puts in the List-Unsubscribe header).
+//! every text escaped. Both carry the same real links, the Settings address (for people with an
+//! account; an expert has none) and the one-click unsubscribe link (which the outbox also puts in
+//! the List-Unsubscribe header).
 
 use coachkit_store::nudges::{DueNudge, RichMail};
 
@@ -28,7 +29,8 @@ pub(crate) struct MailContent {
     pub items: Vec<Item>,
     /// Why the person gets this mail.
     pub why: String,
-    pub settings_url: String,
+    /// Where the person chooses what they get; `None` for an expert, who has no account.
+    pub settings_url: Option<String>,
     pub unsubscribe_url: String,
     /// What the unsubscribe link turns off, as a phrase.
     pub unsubscribe_what: String,
@@ -58,10 +60,11 @@ impl MailContent {
                 out.push_str(&format!("  Add it to your calendar: {extra}\n"));
             }
         }
-        out.push_str(&format!(
-            "\n{}\nChoose what you get, and when: {}\nTurn off {} with one click: {}\n",
-            self.why, self.settings_url, self.unsubscribe_what, self.unsubscribe_url
-        ));
+        out.push_str(&format!("\n{}\n", self.why));
+        if let Some(settings) = &self.settings_url {
+            out.push_str(&format!("Choose what you get, and when: {settings}\n"));
+        }
+        out.push_str(&format!("Turn off {} with one click: {}\n", self.unsubscribe_what, self.unsubscribe_url));
         out
     }
 
@@ -79,11 +82,12 @@ impl MailContent {
             }
             out.push_str("</li>");
         }
+        out.push_str(&format!("</ul><p style=\"color:#555;font-size:90%\">{} ", escape(&self.why)));
+        if let Some(settings) = &self.settings_url {
+            out.push_str(&format!("<a href=\"{}\">Choose what you get, and when</a>. ", escape(settings)));
+        }
         out.push_str(&format!(
-            "</ul><p style=\"color:#555;font-size:90%\">{} <a href=\"{}\">Choose what you get, and when</a>. \
-             <a href=\"{}\">Turn off {} with one click</a>.</p></body></html>",
-            escape(&self.why),
-            escape(&self.settings_url),
+            "<a href=\"{}\">Turn off {} with one click</a>.</p></body></html>",
             escape(&self.unsubscribe_url),
             escape(&self.unsubscribe_what)
         ));
@@ -116,7 +120,7 @@ mod tests {
                 extra_url: Some("https://c.example/journal/sessions/1/calendar.ics".into()),
             }],
             why: "Because.".into(),
-            settings_url: "https://c.example/settings/reminders".into(),
+            settings_url: Some("https://c.example/settings/reminders".into()),
             unsubscribe_url: "https://c.example/unsubscribe/abc".into(),
             unsubscribe_what: "all reminders".into(),
         };
@@ -126,5 +130,30 @@ mod tests {
         }
         assert!(html.contains("Hello &lt;Ada&gt;,") && html.contains("Bo &amp; Co"));
         assert!(text.contains("Hello <Ada>,"));
+    }
+
+    #[test]
+    fn without_an_account_there_is_no_settings_link_but_still_the_unsubscribe_one() {
+        let c = MailContent {
+            greeting: "Dear Otto,".into(),
+            intro: "A gentle reminder:".into(),
+            items: vec![Item {
+                line: "Advice on “x”".into(),
+                url: "https://c.example/expert/s".into(),
+                extra_url: None,
+            }],
+            why: "Because.".into(),
+            settings_url: None,
+            unsubscribe_url: "https://c.example/unsubscribe/abc".into(),
+            unsubscribe_what: "reminders about this request".into(),
+        };
+        let (text, html) = (c.text(), c.html());
+        for out in [&text, &html] {
+            assert!(!out.contains("Choose what you get") && !out.contains("/settings/"), "{out}");
+            assert!(out.contains("/unsubscribe/abc") && out.contains("/expert/s"), "{out}");
+        }
+        assert!(
+            text.contains("Turn off reminders about this request with one click: https://c.example/unsubscribe/abc")
+        );
     }
 }

@@ -2,9 +2,11 @@
 //! finds what has gone quiet (`find`), then delivers what is due as each person chose (`deliver`):
 //! a mail of its own, the one daily digest, a weekly digest, or nothing; never in the person's
 //! quiet hours. Mail is written once as content and rendered as text and HTML (`mail`).
-//! People choose per kind and set their time zone here too (`preferences`).
+//! People choose per kind and set their time zone here too (`preferences`). The experts of a
+//! request for advice, who have no account, get their reminders through the same run (`experts`).
 
 mod deliver;
+mod experts;
 mod find;
 mod find_practices;
 mod mail;
@@ -20,7 +22,7 @@ use crate::error::AppResult;
 /// What one run of the nudges job did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct NudgeRun {
-    /// Nudges found for the first time.
+    /// Nudges (and experts' reminders) found for the first time.
     pub found: usize,
     pub delivered: Delivered,
 }

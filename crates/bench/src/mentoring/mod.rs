@@ -5,11 +5,11 @@
 //! # Why through the app
 //!
 //! Every request is written by coachkit's own use cases, as a leader and their experts would:
-//! `create_advice_request`, `send_advice_request` (which issues each expert's link, mails it to
-//! the outbox and schedules the reminders), `expert_page` (the first visit) and
-//! `save_expert_advice`; each expert's link secret is read back from the mail in the outbox, as
-//! the expert would. So the links are real capabilities with real hashes, the reminders are in
-//! the outbox, and the open requests carry what the insight engine suggested at the moment their
+//! `create_advice_request`, `send_advice_request` (which issues each expert's link and mails it
+//! to the outbox; their reminders are found later by the nudges job), `expert_page` (the first
+//! visit) and `save_expert_advice`; each expert's link secret is read back from the mail in the
+//! outbox, as the expert would. So the links are real capabilities with real hashes, and the
+//! open requests carry what the insight engine suggested at the moment their
 //! last expert submitted. The default 1,600 requests take one to two minutes this way (a few
 //! dozen statements each): bearable, while bulk SQL would have to reproduce the link hashing,
 //! the mail, the reminders and the engine's stored suggestion by hand.
@@ -123,8 +123,8 @@ fn app_err(what: &str) -> impl Fn(coachkit_app::AppError) -> anyhow::Error + '_ 
 }
 
 /// The link secret in the invitation mailed to `email` between `from` and `to` (ms). Invitations
-/// are due at once, so the outbox's (sent_at, next_attempt_at) index finds them; reminders are due
-/// later, and the foundation's failed mail tomorrow.
+/// are due at once, so the outbox's (sent_at, next_attempt_at) index finds them; the foundation's
+/// failed mail is due tomorrow.
 async fn secret_of(pool: &AnyPool, email: &str, from: i64, to: i64) -> anyhow::Result<String> {
     let bodies: Vec<(String,)> = sqlx::query_as(
         "SELECT body FROM outbox WHERE sent_at IS NULL AND next_attempt_at >= $1 AND next_attempt_at <= $2 \

@@ -4,11 +4,13 @@
 //! action plan, and thanks.
 //!
 //! The rules here need no I/O: what a request and its roster must satisfy ([`roster`]), when the
-//! seal opens ([`seal`]), hints on a vague capability ([`capability_hint`]) and the SMART checker
-//! ([`smart`]). Who may read what is `crate::privacy`'s: advice items are `AdviceItem` records,
-//! sealed until [`seal::seal_state`] says otherwise.
+//! seal opens ([`seal`]), hints on a vague capability ([`capability_hint`]), the SMART checker
+//! ([`smart`]) and when an expert is reminded ([`reminders`]). Who may read what is
+//! `crate::privacy`'s: advice items are `AdviceItem` records, sealed until [`seal::seal_state`]
+//! says otherwise.
 
 pub mod capability_hint;
+pub mod reminders;
 pub mod roster;
 pub mod seal;
 pub mod smart;

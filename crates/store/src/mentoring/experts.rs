@@ -1,6 +1,6 @@
-//! The experts of a request: who they are, their link, where they stand, and the reminders that
-//! wait for them in the outbox. Every change of state is one guarded UPDATE, so a submitted answer
-//! cannot be reopened by a late draft save, and two tabs cannot both decline and answer.
+//! The experts of a request: who they are, their link and where they stand (their reminders are
+//! `reminders`). Every change of state is one guarded UPDATE, so a submitted answer cannot be
+//! reopened by a late draft save, and two tabs cannot both decline and answer.
 
 use crate::error::DbResult;
 use crate::{Store, now_ms};
@@ -55,8 +55,8 @@ where
 {
     sqlx::query(
         "INSERT INTO advice_experts (id, request_id, position, name, email, placement, placement_note, message, \
-         status, capability_id, answer_by, replaces_id, created_at, updated_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'invited', $9, $10, $11, $12, $12)",
+         status, capability_id, answer_by, answer_by_given_at, replaces_id, created_at, updated_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'invited', $9, $10, $12, $11, $12, $12)",
     )
     .bind(&e.id)
     .bind(&e.request_id)
@@ -75,28 +75,8 @@ where
     Ok(())
 }
 
-/// Deletes an expert's reminders still waiting in the outbox (not sent, not being sent).
-pub(super) async fn delete_unsent_reminders(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
-    expert: &str,
-    now: i64,
-) -> DbResult<u64> {
-    let done = sqlx::query(
-        // The conditions sit inside the subquery, on the expert's own few rows: put on the outer
-        // DELETE, SQLite reads `sent_at IS NULL` through `outbox_due`, i.e. every unsent mail of
-        // the instance (found by bench/mentoring.sh: 28 ms a submit at 15,000 waiting reminders).
-        "DELETE FROM outbox WHERE id IN (SELECT o.id FROM advice_reminders r JOIN outbox o ON o.id = r.mail_id \
-         WHERE r.expert_id = $1 AND o.sent_at IS NULL AND (o.claimed_until IS NULL OR o.claimed_until < $2))",
-    )
-    .bind(expert)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    Ok(done.rows_affected())
-}
-
 /// Statuses from which an expert can still answer, ask for more time or decline.
-const AWAITED: &str = "('invited', 'opened', 'drafting', 'more_time')";
+pub(super) const AWAITED: &str = "('invited', 'opened', 'drafting', 'more_time')";
 
 impl Store {
     /// A request's experts, in the order they were named.
@@ -147,11 +127,13 @@ impl Store {
         Ok(())
     }
 
-    /// The expert asked for more time: a new date and a note. False when they can no longer ask.
+    /// The expert asked for more time: a new date (given now: their reminders follow it) and a
+    /// note. False when they can no longer ask.
     pub async fn advice_more_time(&self, id: &str, answer_by: i64, note: Option<&str>) -> DbResult<bool> {
         let now = now_ms();
         let done = sqlx::query(&format!(
-            "UPDATE advice_experts SET status = 'more_time', answer_by = $1, more_time_note = $2, updated_at = $3 \
+            "UPDATE advice_experts SET status = 'more_time', answer_by = $1, answer_by_given_at = $3, \
+             more_time_note = $2, updated_at = $3 \
              WHERE id = $4 AND status IN {AWAITED}"
         ))
         .bind(answer_by)
@@ -189,73 +171,5 @@ impl Store {
         .execute(&self.writer)
         .await?;
         Ok(done.rows_affected() == 1)
-    }
-
-    /// Remembers a reminder waiting in the outbox.
-    pub async fn add_advice_reminder(&self, expert: &str, mail_id: &str, send_at: i64) -> DbResult<()> {
-        sqlx::query("INSERT INTO advice_reminders (expert_id, mail_id, send_at) VALUES ($1, $2, $3)")
-            .bind(expert)
-            .bind(mail_id)
-            .bind(send_at)
-            .execute(&self.writer)
-            .await?;
-        Ok(())
-    }
-
-    /// Cancels an expert's reminders not yet sent (or being sent). Returns how many were cancelled.
-    pub async fn cancel_advice_reminders(&self, expert: &str) -> DbResult<u64> {
-        let now = now_ms();
-        let mut tx = self.begin_write().await?;
-        let cancelled = delete_unsent_reminders(&mut tx, expert, now).await?;
-        // Rows whose mail went (or is going) out stay: they count toward the three reminders.
-        sqlx::query("DELETE FROM advice_reminders WHERE expert_id = $1 AND mail_id NOT IN (SELECT id FROM outbox)")
-            .bind(expert)
-            .execute(&mut *tx)
-            .await?;
-        tx.commit().await?;
-        Ok(cancelled)
-    }
-
-    /// Stops an expert's reminders for good (their one-click link) and cancels those waiting.
-    pub async fn stop_advice_reminders(&self, expert: &str) -> DbResult<()> {
-        sqlx::query(
-            "UPDATE advice_experts SET reminders_stopped_at = $1 WHERE id = $2 AND reminders_stopped_at IS NULL",
-        )
-        .bind(now_ms())
-        .bind(expert)
-        .execute(&self.writer)
-        .await?;
-        self.cancel_advice_reminders(expert).await?;
-        Ok(())
-    }
-
-    /// Whether the expert stopped their reminders.
-    pub async fn advice_reminders_stopped(&self, expert: &str) -> DbResult<bool> {
-        let row: Option<(Option<i64>,)> =
-            sqlx::query_as("SELECT reminders_stopped_at FROM advice_experts WHERE id = $1")
-                .bind(expert)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.is_some_and(|(at,)| at.is_some()))
-    }
-
-    /// Reminders an expert has been sent or is being sent (kept after a cancel).
-    pub async fn advice_reminders_count(&self, expert: &str) -> DbResult<i64> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM advice_reminders WHERE expert_id = $1")
-            .bind(expert)
-            .fetch_one(&self.pool)
-            .await?;
-        Ok(n)
-    }
-
-    /// Reminders still waiting for an expert: (mail id, when), soonest first.
-    pub async fn pending_advice_reminders(&self, expert: &str) -> DbResult<Vec<(String, i64)>> {
-        Ok(sqlx::query_as(
-            "SELECT r.mail_id, r.send_at FROM advice_reminders r JOIN outbox o ON o.id = r.mail_id \
-             WHERE r.expert_id = $1 AND o.sent_at IS NULL ORDER BY r.send_at",
-        )
-        .bind(expert)
-        .fetch_all(&self.pool)
-        .await?)
     }
 }

@@ -1,13 +1,11 @@
 //! What leaving removes from just-in-time mentoring: the person's advice requests (with their
-//! experts, items, reminders and plan steps, and the experts' links and waiting reminder mail).
+//! experts, items, the experts' reminders and plan steps, and the experts' links). Reminders are
+//! rows of `expert_reminders` that go with their roster row; none waits in the outbox.
 //! Advice they gave someone else as an expert is theirs too: it goes, and their place on that
 //! roster keeps no name, address or note of theirs.
 
 /// Statements run with `$1` = the person's id inside the deletion's transaction.
 pub(crate) const FORGET_BY_ID: &[&str] = &[
-    "DELETE FROM outbox WHERE id IN (SELECT r.mail_id FROM advice_reminders r \
-        JOIN advice_experts e ON e.id = r.expert_id JOIN advice_requests q ON q.id = e.request_id \
-        WHERE q.owner_id = $1)",
     "DELETE FROM capabilities WHERE id IN (SELECT e.capability_id FROM advice_experts e \
         JOIN advice_requests q ON q.id = e.request_id WHERE q.owner_id = $1)",
     "DELETE FROM audience_changes WHERE record_id IN (SELECT id FROM advice_requests WHERE owner_id = $1)",
@@ -16,8 +14,6 @@ pub(crate) const FORGET_BY_ID: &[&str] = &[
 
 /// Statements run with `$1` = the person's e-mail, for the rosters of other people's requests.
 pub(crate) const FORGET_BY_EMAIL: &[&str] = &[
-    "DELETE FROM outbox WHERE id IN (SELECT r.mail_id FROM advice_reminders r \
-        JOIN advice_experts e ON e.id = r.expert_id WHERE e.email = $1)",
     "DELETE FROM advice_items WHERE expert_id IN (SELECT id FROM advice_experts WHERE email = $1)",
     "DELETE FROM capabilities WHERE id IN (SELECT capability_id FROM advice_experts WHERE email = $1)",
     "UPDATE advice_experts SET status = 'withdrawn', capability_id = NULL, \

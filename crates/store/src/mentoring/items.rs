@@ -28,7 +28,7 @@ const COLUMNS: &str = "id, request_id, expert_id, position, text, example, updat
 
 impl Store {
     /// Saves the expert's items as a draft (`submit` false) or their answer (`submit` true, which
-    /// also seals them and cancels their reminders). False, and nothing written, when the expert
+    /// also seals them; their reminders stop, as they are found only for experts still awaited). False, and nothing written, when the expert
     /// may no longer change them.
     pub async fn save_advice_items(
         &self,
@@ -71,10 +71,6 @@ impl Store {
             .bind(now)
             .execute(&mut *tx)
             .await?;
-        }
-        if submit {
-            super::experts::delete_unsent_reminders(&mut tx, expert, now).await?;
-            sqlx::query("DELETE FROM advice_reminders WHERE expert_id = $1").bind(expert).execute(&mut *tx).await?;
         }
         tx.commit().await?;
         Ok(true)

@@ -105,7 +105,8 @@ impl Store {
         Ok(out)
     }
 
-    /// Draft to collecting, with each expert's final message and link; false if it was not a draft.
+    /// Draft to collecting, with each expert's final message and link (their date is given now,
+    /// so their reminders are spread from now); false if it was not a draft.
     pub async fn send_advice_request(&self, id: &str, messages: &[(String, String, String)]) -> DbResult<bool> {
         let now = now_ms();
         let mut tx = self.begin_write().await?;
@@ -121,7 +122,7 @@ impl Store {
         }
         for (expert, message, capability) in messages {
             sqlx::query(
-                "UPDATE advice_experts SET message = $1, capability_id = $2, updated_at = $3 \
+                "UPDATE advice_experts SET message = $1, capability_id = $2, answer_by_given_at = $3, updated_at = $3 \
                  WHERE id = $4 AND request_id = $5",
             )
             .bind(message)

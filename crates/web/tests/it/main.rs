@@ -9,6 +9,7 @@ mod checkins;
 mod co_coaching;
 mod co_coaching_api;
 mod demo;
+mod expert_reminders;
 mod health;
 mod instances;
 mod journal;

@@ -18,7 +18,7 @@ const DAY: i64 = Millis::DAY;
 const HOUR: i64 = Millis::HOUR;
 
 /// The first 14:00 UTC at or after `at`: awake hours for anyone on UTC.
-fn afternoon_after(at: i64) -> i64 {
+pub(crate) fn afternoon_after(at: i64) -> i64 {
     let t = at.div_euclid(DAY) * DAY + 14 * HOUR;
     if t < at { t + DAY } else { t }
 }
@@ -30,7 +30,7 @@ fn utc_minute(at: i64) -> String {
 }
 
 /// "2027-01-10", as the action form takes a due date.
-fn utc_day(at: i64) -> String {
+pub(crate) fn utc_day(at: i64) -> String {
     let fmt = time::macros::format_description!("[year]-[month]-[day]");
     time::OffsetDateTime::from_unix_timestamp(at / 1000).unwrap().format(&fmt).unwrap()
 }
@@ -158,7 +158,7 @@ async fn choose(app: &App, who: &Actor, kind: NudgeKind, delivery: &str) {
 }
 
 /// POSTs to an unsubscribe address as a mail program's one-click button does: no cookie, no token.
-async fn one_click(url: &str) -> String {
+pub(crate) async fn one_click(url: &str) -> String {
     let r = reqwest::Client::new()
         .post(url)
         .header("content-type", "application/x-www-form-urlencoded")
@@ -653,42 +653,6 @@ async fn the_leader_hears_of_silent_experts_only_after_their_date_and_not_once_t
         let told = bodies(&app.app, &lena).await;
         assert!(told.contains("about “Delegating m” have not answered"), "{told}");
         assert!(!told.contains("Delegating t"), "{told}");
-        app.stop().await;
-    })
-    .await;
-}
-
-#[tokio::test]
-async fn an_expert_stops_the_reminders_about_one_request_with_one_click() {
-    on_each_backend(|app| async move {
-        let lena = account(&app, "Lena", "lena@example.org").await;
-        silent_experts(&app, "x", &lena).await;
-        // Otto is asked again, on another request.
-        let experts = vec![
-            crate::mentoring::expert("Ines Inside", "ines-y@example.org", "inside"),
-            crate::mentoring::expert("Otto Outside", "otto-x@elsewhere.example", "outside"),
-            crate::mentoring::expert("Una Outside", "una-y@faraway.example", "outside"),
-        ];
-        crate::mentoring::sent_request(&app, &lena, "Delegating y", experts).await;
-        let reminders = |mails: Vec<MailRow>| -> Vec<MailRow> {
-            mails.into_iter().filter(|m| m.subject.starts_with("A reminder:")).collect()
-        };
-        let about = |mails: Vec<MailRow>, request: &str| -> Vec<MailRow> {
-            reminders(mails).into_iter().filter(|m| m.body.contains(request)).collect()
-        };
-        let to_otto = about(app.app.store.mail_to("otto-x@elsewhere.example").await.unwrap(), "Delegating x");
-        assert!(!to_otto.is_empty() && to_otto.len() <= 3, "{to_otto:?}");
-        let url = to_otto[0].unsubscribe_url.clone().expect("an expert's reminder carries the one-click link");
-        assert!(to_otto.iter().all(|m| m.body.contains(&url)), "the same link in each reminder's words");
-        let page = one_click(&url).await;
-        assert!(page.contains("Turned off") && page.contains("reminders about this request"), "{page}");
-        let otto = || async { app.app.store.mail_to("otto-x@elsewhere.example").await.unwrap() };
-        assert!(about(otto().await, "Delegating x").is_empty());
-        // The other experts, and Otto's other request, still get theirs.
-        assert!(!reminders(app.app.store.mail_to("ines-x@example.org").await.unwrap()).is_empty());
-        assert!(!about(otto().await, "Delegating y").is_empty(), "another request is not this link's to stop");
-        // Pressing it again is harmless.
-        assert!(one_click(&url).await.contains("Turned off"));
         app.stop().await;
     })
     .await;
