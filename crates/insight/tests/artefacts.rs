@@ -10,6 +10,21 @@ fn hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Each file's sha256 must be the one its folder's SHA256SUMS lists.
+fn check(sums: &str, folder: &str, files: &[(&str, &[u8])]) {
+    for (name, bytes) in files {
+        let line = sums
+            .lines()
+            .find(|l| l.ends_with(&format!("  {name}")))
+            .unwrap_or_else(|| panic!("{name} not in data/{folder}/SHA256SUMS"));
+        assert_eq!(
+            &line[..64],
+            hex(bytes),
+            "data/{folder}/{name} differs from SHA256SUMS: rerun the script or restore the file"
+        );
+    }
+}
+
 #[test]
 fn embedded_files_match_their_checksums() {
     let files: [(&str, &[u8]); 4] = [
@@ -18,13 +33,7 @@ fn embedded_files_match_their_checksums() {
         ("LICENSE", include_bytes!("../data/m2v/LICENSE")),
         ("NOTICE", include_bytes!("../data/m2v/NOTICE")),
     ];
-    for (name, bytes) in files {
-        let line = SUMS
-            .lines()
-            .find(|l| l.ends_with(&format!("  {name}")))
-            .unwrap_or_else(|| panic!("{name} not in SHA256SUMS"));
-        assert_eq!(&line[..64], hex(bytes), "{name} differs from SHA256SUMS: rerun the script or restore the file");
-    }
+    check(SUMS, "m2v", &files);
     let notice = std::str::from_utf8(files[3].1).unwrap();
     assert!(notice.contains("all-MiniLM-L6-v2") && notice.contains("Apache"));
 }
@@ -39,13 +48,7 @@ fn embedded_word_vectors_match_their_checksums() {
         ("LICENSE", include_bytes!("../data/glove/LICENSE")),
         ("NOTICE", include_bytes!("../data/glove/NOTICE")),
     ];
-    for (name, bytes) in files {
-        let line = WORD_SUMS
-            .lines()
-            .find(|l| l.ends_with(&format!("  {name}")))
-            .unwrap_or_else(|| panic!("{name} not in data/glove/SHA256SUMS"));
-        assert_eq!(&line[..64], hex(bytes), "{name} differs from SHA256SUMS: rerun glove_words.py or restore the file");
-    }
+    check(WORD_SUMS, "glove", &files);
     let notice = std::str::from_utf8(files[3].1).unwrap();
     assert!(notice.contains("GloVe") && notice.contains("PDDL"));
     assert!(std::str::from_utf8(files[2].1).unwrap().contains("Public Domain Dedication and License"));
