@@ -71,7 +71,12 @@ cleanup() {
 }
 
 release_binaries() { # BENCH_BUILD=0: the binaries an earlier `cargo build --release` left; else build; sets CK, CKB
-  if [[ "${BENCH_BUILD:-1}" == 0 ]]; then # the binaries an earlier `cargo build --release` left
+  if [[ -n "${BENCH_BIN_DIR:-}" ]]; then # another commit's coachkit and coachkit-bench, to compare side by side
+    mkdir -p "$WORK/bin"
+    cp "$BENCH_BIN_DIR/coachkit" "$BENCH_BIN_DIR/coachkit-bench" "$WORK/bin/"
+    CK="$WORK/bin/coachkit" CKB="$WORK/bin/coachkit-bench"
+    log "using the binaries in $BENCH_BIN_DIR (BENCH_BIN_DIR)"
+  elif [[ "${BENCH_BUILD:-1}" == 0 ]]; then # the binaries an earlier `cargo build --release` left
     target_dir="$(cd "$ROOT" && cargo metadata --format-version 1 --no-deps | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)"
     mkdir -p "$WORK/bin"
     cp "$target_dir/release/coachkit" "$target_dir/release/coachkit-bench" "$WORK/bin/"

@@ -5,8 +5,10 @@
 use super::{ActionView, ReflectionView, meta};
 use crate::error::AppResult;
 use crate::{Actor, App, RelationshipView};
+use coachkit_domain::privacy::Viewer;
 use coachkit_domain::privacy::{self, RecordKind};
 use coachkit_domain::relationship::{RelationshipStatus, Side};
+use coachkit_store::journal::ClientNewsRows;
 use coachkit_store::now_ms;
 use serde::Serialize;
 
@@ -81,49 +83,12 @@ impl App {
             return Ok(vec![]);
         }
         let now = now_ms();
-        let rows = self.store.coach_home(&actor.user.id, now).await?;
-        let viewer = self.member(actor).await?;
-        let mut shared: Vec<ReflectionView> =
-            rows.reflections.into_iter().filter_map(|r| ReflectionView::visible(&viewer, r, &[])).collect();
+        let (rows, viewer) = tokio::try_join!(
+            async { self.store.coach_home(&actor.user.id, now).await.map_err(crate::AppError::from) },
+            self.member(actor)
+        )?;
+        let VisibleNews { mut shared, actions, wheels, questions } = VisibleNews::of(&viewer, rows.news);
         self.add_themes(&mut shared).await?;
-        let actions: Vec<(String, ActionView)> = rows
-            .actions
-            .into_iter()
-            .filter(|a| Self::action_visible(&viewer, a))
-            .map(|a| (a.owner_id.clone(), super::actions::view_for_coach(a)))
-            .collect();
-        let wheels: Vec<(String, WheelBrief)> = rows
-            .assessments
-            .into_iter()
-            .filter(|a| {
-                let m = meta(
-                    RecordKind::WheelAssessment,
-                    &a.id,
-                    &a.owner_id,
-                    &a.audience,
-                    a.audience_target.clone(),
-                    a.shared_at,
-                );
-                privacy::can_read(&viewer, &m).allowed()
-            })
-            .map(|a| (a.owner_id, WheelBrief { id: a.id, template_name: a.template_name, taken_at: a.taken_at }))
-            .collect();
-        let questions: Vec<(String, QuestionBrief)> = rows
-            .questions
-            .into_iter()
-            .filter(|q| {
-                let m = meta(
-                    RecordKind::OpenQuestion,
-                    &q.id,
-                    &q.owner_id,
-                    &q.audience,
-                    q.audience_target.clone(),
-                    q.shared_at,
-                );
-                privacy::can_read(&viewer, &m).allowed()
-            })
-            .map(|q| (q.owner_id, QuestionBrief { id: q.id, text: q.text, status: q.status }))
-            .collect();
 
         let mut cards: Vec<ClientCard> = relationships
             .into_iter()
@@ -173,5 +138,90 @@ impl App {
         // Clients with news first, then by their last session, most recent first.
         cards.sort_by_key(|c| (!c.has_news(), std::cmp::Reverse(c.last_session.as_ref().map(|s| s.starts_at))));
         Ok(cards)
+    }
+}
+
+impl App {
+    /// How many of the actor's clients and mentees shared something new since their last held
+    /// session: the coach's home's count, from its news queries only (no sessions, no themes).
+    pub async fn clients_with_news(&self, actor: &Actor) -> AppResult<usize> {
+        let clients: Vec<String> = self
+            .relationships(actor)
+            .await?
+            .into_iter()
+            .filter(|r| r.my_side == Some(Side::Coach) && r.status == RelationshipStatus::Active)
+            .map(|r| r.leader_id.as_str().to_owned())
+            .collect();
+        if clients.is_empty() {
+            return Ok(0);
+        }
+        let (rows, viewer) = tokio::try_join!(
+            async { self.store.client_news(&actor.user.id, now_ms()).await.map_err(crate::AppError::from) },
+            self.member(actor)
+        )?;
+        let news = VisibleNews::of(&viewer, rows);
+        Ok(clients.iter().filter(|c| news.has_news_from(c)).count())
+    }
+}
+
+/// The clients' news that the coach may read, each with its client (the record's owner).
+struct VisibleNews {
+    shared: Vec<ReflectionView>,
+    actions: Vec<(String, ActionView)>,
+    wheels: Vec<(String, WheelBrief)>,
+    questions: Vec<(String, QuestionBrief)>,
+}
+
+impl VisibleNews {
+    /// Every candidate row asked of the policy as the coach.
+    fn of(viewer: &Viewer, rows: ClientNewsRows) -> Self {
+        let shared = rows.reflections.into_iter().filter_map(|r| ReflectionView::visible(viewer, r, &[])).collect();
+        let actions = rows
+            .actions
+            .into_iter()
+            .filter(|a| App::action_visible(viewer, a))
+            .map(|a| (a.owner_id.clone(), super::actions::view_for_coach(a)))
+            .collect();
+        let wheels = rows
+            .assessments
+            .into_iter()
+            .filter(|a| {
+                let m = meta(
+                    RecordKind::WheelAssessment,
+                    &a.id,
+                    &a.owner_id,
+                    &a.audience,
+                    a.audience_target.clone(),
+                    a.shared_at,
+                );
+                privacy::can_read(viewer, &m).allowed()
+            })
+            .map(|a| (a.owner_id, WheelBrief { id: a.id, template_name: a.template_name, taken_at: a.taken_at }))
+            .collect();
+        let questions = rows
+            .questions
+            .into_iter()
+            .filter(|q| {
+                let m = meta(
+                    RecordKind::OpenQuestion,
+                    &q.id,
+                    &q.owner_id,
+                    &q.audience,
+                    q.audience_target.clone(),
+                    q.shared_at,
+                );
+                privacy::can_read(viewer, &m).allowed()
+            })
+            .map(|q| (q.owner_id, QuestionBrief { id: q.id, text: q.text, status: q.status }))
+            .collect();
+        Self { shared, actions, wheels, questions }
+    }
+
+    /// What [`ClientCard::has_news`] says of this client's card.
+    fn has_news_from(&self, leader: &str) -> bool {
+        self.shared.iter().any(|r| r.author_id == leader)
+            || self.actions.iter().any(|(o, a)| o == leader && (a.status.as_str() == "done" || a.overdue))
+            || self.wheels.iter().any(|(o, _)| o == leader)
+            || self.questions.iter().any(|(o, _)| o == leader)
     }
 }

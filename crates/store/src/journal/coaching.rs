@@ -5,7 +5,7 @@
 
 use super::{ActionRow, QuestionRow, ReflectionRow};
 use crate::Store;
-use crate::error::DbResult;
+use crate::error::{DbError, DbResult};
 use crate::wheel::AssessmentRow;
 
 /// The moment a relationship `cr` last met: its last held session, or its beginning.
@@ -26,48 +26,68 @@ pub struct CoachSessionRow {
     pub noted: i64,
 }
 
-/// Everything the coach's home shows, before the policy has looked at it.
+/// What the coach's clients did since their last held session, before the policy has looked at
+/// it: all the dashboard needs to say how many shared something new.
 #[derive(Clone, Debug, Default)]
-pub struct CoachHomeRows {
-    pub sessions: Vec<CoachSessionRow>,
+pub struct ClientNewsRows {
     pub reflections: Vec<ReflectionRow>,
     pub actions: Vec<ActionRow>,
     pub assessments: Vec<AssessmentRow>,
     pub questions: Vec<QuestionRow>,
+}
+
+/// Everything the coach's home shows, before the policy has looked at it.
+#[derive(Clone, Debug, Default)]
+pub struct CoachHomeRows {
+    pub sessions: Vec<CoachSessionRow>,
+    pub news: ClientNewsRows,
     /// The coach's own open actions.
     pub own_actions: Vec<ActionRow>,
 }
 
 impl Store {
-    /// The coach's home in six queries, however many clients they have.
+    /// The coach's home in six queries, however many clients they have, run side by side (each
+    /// on its own connection: none waits for another's answer).
     pub async fn coach_home(&self, coach: &str, now: i64) -> DbResult<CoachHomeRows> {
-        let sessions = sqlx::query_as(&format!(
-            "SELECT s.id, s.relationship_id, s.starts_at, s.status, \
-               (SELECT COUNT(*) FROM session_notes n WHERE n.session_id = s.id AND n.author_id = $1 \
-                  AND n.kind = 'coach_note') AS noted \
-             FROM journal_sessions s {CLIENTS} AND cr.id = s.relationship_id ORDER BY s.starts_at"
-        ))
-        .bind(coach)
-        .fetch_all(&self.pool)
-        .await?;
-        let questions = sqlx::query_as(&format!(
-            "SELECT q.id, q.owner_id, q.text, q.status, q.audience, q.audience_target, q.shared_at, q.created_at, \
-               q.updated_at FROM open_questions q {CLIENTS} AND cr.leader_id = q.owner_id \
-             WHERE ((q.audience = 'relationship' AND q.audience_target = cr.id) OR q.audience = 'all_my_coaches') \
-               AND (q.updated_at >= {SINCE} OR EXISTS (SELECT 1 FROM question_progress qp \
-                 WHERE qp.question_id = q.id AND qp.created_at >= {SINCE})) \
-             ORDER BY q.updated_at DESC LIMIT 500"
-        ))
-        .bind(coach)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(CoachHomeRows {
-            sessions,
-            reflections: self.reflections_for_coach_home(coach).await?,
-            actions: self.actions_for_coach_home(coach, now).await?,
-            assessments: self.wheel_assessments_for_coach_home(coach).await?,
-            questions,
-            own_actions: self.open_actions_of(coach, 200).await?,
-        })
+        let sessions = async {
+            sqlx::query_as::<_, CoachSessionRow>(&format!(
+                "SELECT s.id, s.relationship_id, s.starts_at, s.status, \
+                   (SELECT COUNT(*) FROM session_notes n WHERE n.session_id = s.id AND n.author_id = $1 \
+                      AND n.kind = 'coach_note') AS noted \
+                 FROM journal_sessions s {CLIENTS} AND cr.id = s.relationship_id ORDER BY s.starts_at"
+            ))
+            .bind(coach)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(DbError::from)
+        };
+        let (sessions, news, own_actions) =
+            tokio::try_join!(sessions, self.client_news(coach, now), self.open_actions_of(coach, 200))?;
+        Ok(CoachHomeRows { sessions, news, own_actions })
+    }
+
+    /// The news of the coach's clients in four queries, run side by side.
+    pub async fn client_news(&self, coach: &str, now: i64) -> DbResult<ClientNewsRows> {
+        let questions = async {
+            sqlx::query_as::<_, QuestionRow>(&format!(
+                "SELECT q.id, q.owner_id, q.text, q.status, q.audience, q.audience_target, q.shared_at, q.created_at, \
+                   q.updated_at FROM open_questions q {CLIENTS} AND cr.leader_id = q.owner_id \
+                 WHERE ((q.audience = 'relationship' AND q.audience_target = cr.id) OR q.audience = 'all_my_coaches') \
+                   AND (q.updated_at >= {SINCE} OR EXISTS (SELECT 1 FROM question_progress qp \
+                     WHERE qp.question_id = q.id AND qp.created_at >= {SINCE})) \
+                 ORDER BY q.updated_at DESC LIMIT 500"
+            ))
+            .bind(coach)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(DbError::from)
+        };
+        let (reflections, actions, assessments, questions) = tokio::try_join!(
+            self.reflections_for_coach_home(coach),
+            self.actions_for_coach_home(coach, now),
+            self.wheel_assessments_for_coach_home(coach),
+            questions
+        )?;
+        Ok(ClientNewsRows { reflections, actions, assessments, questions })
     }
 }

@@ -18,7 +18,7 @@ mod sessions;
 mod themes;
 
 pub use actions::{ActionRow, NewAction};
-pub use coaching::{CoachHomeRows, CoachSessionRow};
+pub use coaching::{ClientNewsRows, CoachHomeRows, CoachSessionRow};
 pub use export::{AuthoredNote, AuthoredReply, JournalExport, PartnerRow};
 pub use import::{HistoryRelationship, ImportKind, ImportTx, Stamps};
 pub use killer::{KillerRow, ToolkitRow};

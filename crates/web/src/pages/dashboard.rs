@@ -89,18 +89,17 @@ pub fn rel_line(r: &RelationshipView, zone: &Zone) -> RelLine {
 }
 
 pub async fn dashboard(State(state): State<AppState>, PageActor(actor): PageActor) -> Result<Response, PageError> {
-    // Two queries: the relationships (invitations to answer and the two lists) and every other
-    // line of every practice at once.
-    let (relationships, next) = tokio::try_join!(state.app.relationships(&actor), state.app.next_steps(&actor))?;
+    // Side by side: the relationships (invitations to answer and the two lists; a cached read),
+    // every other line of every practice in one query, and, only for someone who coaches or
+    // mentors, whether their clients shared something new (the coach's home's news queries,
+    // without its sessions and themes). Everyone else's dashboard is one query.
+    let (relationships, next, clients_with_news) = tokio::try_join!(
+        state.app.relationships(&actor),
+        state.app.next_steps(&actor),
+        state.app.clients_with_news(&actor)
+    )?;
     let zone = actor.user.zone();
     let pending = |r: &&RelationshipView| r.status == RelationshipStatus::Pending;
-    // Only for someone who coaches or mentors: the coach's home's reads, to say whether a client
-    // shared something new (six more queries; everyone else's dashboard stays at two).
-    let clients_with_news = if relationships.iter().any(|r| r.my_side == Some(Side::Coach)) {
-        state.app.coach_home(&actor).await?.iter().filter(|c| c.has_news()).count()
-    } else {
-        0
-    };
     let page = Dashboard {
         clients_with_news,
         steps: next.steps.into_iter().map(|s| step_line(s, &zone)).collect(),

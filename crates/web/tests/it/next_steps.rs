@@ -89,3 +89,44 @@ async fn the_demo_people_each_see_their_practices_next_steps() {
     })
     .await;
 }
+
+/// The dashboard's "N of the people you coach or mentor shared something new" comes from the
+/// coach's home's news queries alone: it must agree with the coach's home card by card, and count
+/// only what the policy lets each coach read.
+#[tokio::test]
+async fn the_news_count_agrees_with_the_coach_home_and_the_policy() {
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        let counts = |who: &'static str| {
+            let app = &app;
+            let c = &c;
+            async move {
+                let coach = if who == "mentor" { &c.mentor } else { &c.other_mentor };
+                let cards = app.app.coach_home(coach).await.unwrap();
+                let from_home = cards.iter().filter(|card| card.has_news()).count();
+                (app.app.clients_with_news(coach).await.unwrap(), from_home)
+            }
+        };
+        // A private reflection is news to nobody.
+        crate::journal::reflection(&app, &c.leader, None, "zq only mine", "private", "").await;
+        assert_eq!(counts("mentor").await, (0, 0));
+        assert_eq!(counts("other").await, (0, 0));
+        // Shared with one mentor through their relationship: news to that mentor only.
+        let audience = format!("relationship:{}", c.with_mentor);
+        crate::journal::reflection(&app, &c.leader, None, "zq for Mo", &audience, "").await;
+        assert_eq!(counts("mentor").await, (1, 1));
+        assert_eq!(counts("other").await, (0, 0));
+        let page = client_for(&app, "mentor@example.org").await.page("/dashboard", StatusCode::OK).await;
+        assert!(page.contains("<strong>1</strong> of the people you coach or mentor shared something new"), "{page}");
+        let page = client_for(&app, "other@example.org").await.page("/dashboard", StatusCode::OK).await;
+        assert!(!page.contains("shared something new"), "{page}");
+        // Shared with all her coaches: news to both.
+        crate::journal::reflection(&app, &c.leader, None, "zq for both", "all_my_coaches", "").await;
+        assert_eq!(counts("mentor").await, (1, 1));
+        assert_eq!(counts("other").await, (1, 1));
+        // The leader coaches nobody.
+        assert_eq!(app.app.clients_with_news(&c.leader).await.unwrap(), 0);
+        app.stop().await;
+    })
+    .await;
+}
