@@ -12,13 +12,19 @@ impl Store {
     /// their side, and the learning-log programmes they facilitate or take part in. Co-coaching
     /// engagements and teams join here as that practice lands.
     pub async fn member_facts(&self, user: &UserRow) -> DbResult<Member> {
-        let rows: Vec<(String, String, Option<String>, Option<i64>)> = sqlx::query_as(
-            "SELECT id, leader_id, coach_id, ended_at FROM relationships \
-             WHERE (leader_id = $1 OR coach_id = $1) AND answered_at IS NOT NULL AND status IN ('active', 'ended')",
-        )
-        .bind(&user.id)
-        .fetch_all(&self.pool)
-        .await?;
+        // Three queries side by side, each on its own connection.
+        let ties = async {
+            sqlx::query_as::<_, (String, String, Option<String>, Option<i64>)>(
+                "SELECT id, leader_id, coach_id, ended_at FROM relationships \
+                 WHERE (leader_id = $1 OR coach_id = $1) AND answered_at IS NOT NULL AND status IN ('active', 'ended')",
+            )
+            .bind(&user.id)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(crate::error::DbError::from)
+        };
+        let (rows, (facilitates, programmes), cc) =
+            tokio::try_join!(ties, self.ll_memberships(&user.id), self.co_coaching_memberships(&user.id))?;
         let ties = rows
             .into_iter()
             .filter_map(|(id, leader, coach, ended_at)| {
@@ -32,8 +38,6 @@ impl Store {
                 })
             })
             .collect();
-        let (facilitates, programmes) = self.ll_memberships(&user.id).await?;
-        let cc = self.co_coaching_memberships(&user.id).await?;
         let mut member = Member { ties, instance_admin: user.is_admin(), ..Member::alone(user.user_id()) };
         member.facilitates.extend(facilitates.into_iter().chain(cc.facilitates).map(ProgrammeId::from_trusted));
         member.programmes.extend(programmes.into_iter().chain(cc.programmes).map(ProgrammeId::from_trusted));
