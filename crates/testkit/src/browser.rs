@@ -34,6 +34,8 @@ pub const PHONE: (u32, u32) = (390, 844);
 
 /// How long chromedriver may take to say it listens; generous for a loaded 2-core machine.
 const DRIVER_START: Duration = Duration::from_secs(30);
+/// How many times [`Driver::start`] starts chromedriver before it gives up.
+const DRIVER_ATTEMPTS: u32 = 3;
 
 /// Whether the browser tests can run here. Without Chromium they fail under `CI=true` (a CI job
 /// that silently skips them would prove nothing) and otherwise pass with a notice on stderr.
@@ -271,15 +273,30 @@ struct Driver {
 }
 
 impl Driver {
+    /// Starts chromedriver, trying again when an attempt exits before it listens: on a loaded
+    /// two-core machine chromedriver now and then dies at start-up (CI saw it once in 22 tests),
+    /// and a browser test should fail for what the page does, not for that.
     async fn start() -> Self {
+        let mut reasons = Vec::new();
+        for attempt in 1..=DRIVER_ATTEMPTS {
+            match Self::try_start().await {
+                Ok(driver) => return driver,
+                Err(reason) => reasons.push(format!("attempt {attempt}: {reason}")),
+            }
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        }
+        panic!("chromedriver did not start ({}); run `{CHROMEDRIVER} --port=0` to see why", reasons.join("; "))
+    }
+
+    async fn try_start() -> Result<Self, String> {
         let mut child = Command::new(CHROMEDRIVER)
             .arg("--port=0")
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
-            .unwrap_or_else(|e| panic!("start {CHROMEDRIVER}: {e}"));
-        let Some(stdout) = child.stdout.take() else {
-            unreachable!("stdout was requested as a pipe just above");
+            .map_err(|e| format!("start {CHROMEDRIVER}: {e}"))?;
+        let (Some(stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) else {
+            unreachable!("stdout and stderr were requested as pipes just above");
         };
         let (port_tx, port_rx) = tokio::sync::oneshot::channel();
         // A plain thread reads chromedriver's output: it finds the port line, then keeps draining
@@ -294,12 +311,35 @@ impl Driver {
                 }
             }
         });
-        let port = match tokio::time::timeout(DRIVER_START, port_rx).await {
+        // Another keeps the last lines of stderr, so that a failed start can say why.
+        let last_errors = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+        let errors = Arc::clone(&last_errors);
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                if let Ok(mut lines) = errors.lock() {
+                    if lines.len() == 5 {
+                        lines.remove(0);
+                    }
+                    lines.push(line);
+                }
+            }
+        });
+        let outcome = tokio::time::timeout(DRIVER_START, port_rx).await;
+        let port = match outcome {
             Ok(Ok(port)) => port,
-            Ok(Err(_)) => panic!("chromedriver exited before it listened (run `{CHROMEDRIVER} --port=0` to see why)"),
-            Err(_) => panic!("chromedriver did not listen within {DRIVER_START:?}"),
+            failed => {
+                let _ = child.kill();
+                let status = child.wait().map(|s| s.to_string()).unwrap_or_else(|e| e.to_string());
+                let said = last_errors.lock().map(|l| l.join(" | ")).unwrap_or_default();
+                let what = if failed.is_err() {
+                    format!("did not listen within {DRIVER_START:?}")
+                } else {
+                    "exited before it listened".into()
+                };
+                return Err(format!("{what}, {status}, stderr: {said:?}"));
+            }
         };
-        Self { child, addr: SocketAddr::from((Ipv4Addr::LOCALHOST, port)) }
+        Ok(Self { child, addr: SocketAddr::from((Ipv4Addr::LOCALHOST, port)) })
     }
 }
 
