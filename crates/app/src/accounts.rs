@@ -78,7 +78,7 @@ impl App {
         admin: bool,
     ) -> AppResult<UserRow> {
         if self.store.user_by_email(email.as_str()).await?.is_some() {
-            return Err(AppError::Invalid(vec![FieldError::new("email", "already has an account; sign in instead")]));
+            return Err(FieldError::conflict("email", "already has an account; sign in instead").into());
         }
         let hash = passwords::hash(password, self.config.argon2_memory_kib).await?;
         let id = UserId::new();
@@ -101,7 +101,7 @@ impl App {
                 Ok(()) => return self.store.user_by_id(&id).await?.ok_or(AppError::NotFound("account")),
                 Err(DbError::Conflict) => {
                     if self.store.user_by_email(email.as_str()).await?.is_some() {
-                        return Err(AppError::field("email", "already has an account; sign in instead"));
+                        return Err(FieldError::conflict("email", "already has an account; sign in instead").into());
                     }
                 }
                 Err(e) => return Err(e.into()),

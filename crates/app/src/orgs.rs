@@ -6,6 +6,7 @@ use coachkit_domain::OrgId;
 use coachkit_domain::account::Email;
 use coachkit_domain::org::{OrgName, OrgRole};
 use coachkit_domain::privacy::{self, Member, Viewer};
+use coachkit_domain::text::FieldError;
 use coachkit_store::{MemberRow, OrgRow};
 
 impl App {
@@ -42,11 +43,10 @@ impl App {
         let role =
             OrgRole::parse(role).ok_or_else(|| AppError::field("role", "must be member, facilitator or admin"))?;
         let email = Email::parse(email)?;
-        let user = self
-            .store
-            .user_by_email(email.as_str())
-            .await?
-            .ok_or_else(|| AppError::field("email", "has no account here yet; invite them to sign up first"))?;
+        let user =
+            self.store.user_by_email(email.as_str()).await?.ok_or_else(|| {
+                FieldError::not_found("email", "has no account here yet; invite them to sign up first")
+            })?;
         if user.id == actor.user.id && role != OrgRole::Admin && org.role.as_deref() == Some("admin") {
             self.ensure_another_admin(id, &actor.user.id).await?;
         }

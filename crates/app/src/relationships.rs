@@ -6,7 +6,7 @@ use coachkit_domain::account::Email;
 use coachkit_domain::capability::Purpose;
 use coachkit_domain::privacy;
 use coachkit_domain::relationship::{RelationshipKind, RelationshipStatus, Side, Transition, transition};
-use coachkit_domain::text::optional_bounded;
+use coachkit_domain::text::{FieldError, optional_bounded};
 use coachkit_domain::time::Millis;
 use coachkit_domain::{CapabilityId, RelationshipId, UserId};
 use coachkit_store::{NewMail, NewRelationship, RelationshipRow};
@@ -160,7 +160,7 @@ impl App {
             return Err(AppError::Invalid(errors));
         };
         if email.as_ref().map(Email::as_str) == Some(actor.user.email.as_str()) {
-            return Err(AppError::field("email", "is your own address; invite someone else"));
+            return Err(FieldError::conflict("email", "is your own address; invite someone else").into());
         }
         let coach = match &email {
             Some(e) => self.store.user_by_email(e.as_str()).await?.map(|u| u.user_id()),

@@ -9,11 +9,37 @@ use serde::Serialize;
 pub struct FieldError {
     pub field: &'static str,
     pub message: String,
+    /// What kind of refusal it is; the API's status follows it (a page shows every kind the same).
+    #[serde(skip)]
+    pub refusal: Refusal,
+}
+
+/// Whether a field was refused for its value or for what it names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Refusal {
+    /// The value itself is not acceptable (empty, too long, out of range): 422.
+    #[default]
+    Invalid,
+    /// The value is well formed but names something that is not there for this person (an
+    /// account that does not exist, a relationship that is not theirs): 404, like a path id.
+    NotFound,
+    /// The value is well formed but clashes with what is stored (an e-mail already taken): 409.
+    Conflict,
 }
 
 impl FieldError {
     pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+        Self { field, message: message.into(), refusal: Refusal::Invalid }
+    }
+
+    /// A well-formed value naming something this person has no such thing as (see [`Refusal::NotFound`]).
+    pub fn not_found(field: &'static str, message: impl Into<String>) -> Self {
+        Self { refusal: Refusal::NotFound, ..Self::new(field, message) }
+    }
+
+    /// A well-formed value that clashes with what is stored (see [`Refusal::Conflict`]).
+    pub fn conflict(field: &'static str, message: impl Into<String>) -> Self {
+        Self { refusal: Refusal::Conflict, ..Self::new(field, message) }
     }
 }
 
@@ -90,6 +116,25 @@ pub mod schema {
             .build()
     }
 
+    /// Like [`required`], for a one-line field (no line breaks anywhere, as `wheel::AreaName` wants).
+    pub fn one_line<const MAX: usize>() -> Object {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .min_length(Some(1))
+            .max_length(Some(MAX))
+            .pattern(Some(format!(r"^[^\n\r\t{REFUSED}]*[^\s{REFUSED}][^\n\r\t{REFUSED}]*$")))
+            .build()
+    }
+
+    /// Like [`one_line`], for an `Option<String>` field where empty or `null` means "not given".
+    pub fn nullable_one_line<const MAX: usize>() -> Object {
+        ObjectBuilder::new()
+            .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+            .max_length(Some(MAX))
+            .pattern(Some(format!(r"^[^\n\r\t{REFUSED}]*$")))
+            .build()
+    }
+
     /// A field parsed with [`super::optional_bounded`]: empty means "not given".
     pub fn optional<const MAX: usize>() -> Object {
         ObjectBuilder::new().schema_type(Type::String).max_length(Some(MAX)).pattern(Some(storable_pattern())).build()
@@ -116,8 +161,12 @@ pub mod schema {
     }
 
     /// The years the date parsers accept: 1970 to 2199 (`time::in_range` stops at 2200-01-01;
-    /// anything further is a typing slip, not a plan).
-    const DAY: &str = r"(19[7-9][0-9]|2[01][0-9][0-9])-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
+    /// anything further is a typing slip, not a plan), and only days each month has. 29 February
+    /// is left out: a pattern cannot tell leap years, and a document narrower than the parser
+    /// only means a generator never sends that one valid day.
+    const DAY: &str = r"(19[7-9][0-9]|2[01][0-9][0-9])-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)";
+    /// A time of day as a datetime-local value has it, seconds optional.
+    const CLOCK: &str = r"([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?";
 
     /// A calendar day, "2026-12-01" (`format: date`, in the years the parsers accept).
     pub fn date() -> Object {
@@ -126,6 +175,49 @@ pub mod schema {
             .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
             .pattern(Some(format!("^{DAY}$")))
             .build()
+    }
+
+    /// A date and time as an HTML datetime-local value sends it, "2026-12-01T14:30" (what
+    /// `journal::time::parse_datetime` reads); not `format: date-time`, which needs an offset.
+    pub fn datetime_local() -> Object {
+        ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^{DAY}T{CLOCK}$"))).build()
+    }
+
+    /// A hyphenated UUID, as the ids' parsers read it.
+    const UUID: &str = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    /// An id.
+    pub fn uuid() -> Object {
+        ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^{UUID}$"))).build()
+    }
+
+    /// An id, or the empty string for none.
+    pub fn uuid_or_empty() -> Schema {
+        ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^({UUID})?$"))).into()
+    }
+
+    /// An id as the ids' parsers read it (a hyphenated UUID), or empty or `null` for none.
+    pub fn nullable_uuid() -> Schema {
+        AnyOfBuilder::new()
+            .item(ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^{UUID}$"))))
+            .item(
+                ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::String, Type::Null])).max_length(Some(0)),
+            )
+            .build()
+            .into()
+    }
+
+    /// A whole number from `LO` to `HI` as a form or JSON sends it: a JSON integer, the same
+    /// number as text, or empty (text or `null`) for the default. What a parser reading
+    /// `raw.trim().parse::<i64>()` within the range, empty meaning the default, accepts.
+    pub fn whole_number<const LO: i64, const HI: i64>() -> Schema {
+        let words: Vec<String> = std::iter::once(String::new()).chain((LO..=HI).map(|n| n.to_string())).collect();
+        AnyOfBuilder::new()
+            .item(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(LO as f64)).maximum(Some(HI as f64)))
+            .item(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(words)))
+            .item(ObjectBuilder::new().schema_type(Type::Null))
+            .build()
+            .into()
     }
 
     /// A day as [`date`], or the empty string for none.
@@ -146,6 +238,24 @@ pub mod schema {
             )
             .build()
             .into()
+    }
+}
+
+/// For the schema tests: whatever text a schema's pattern allows, its parser accepts.
+#[cfg(test)]
+pub(crate) mod pattern_check {
+    /// Generates texts from `pattern` (anchored, as a schema has it), deterministically, and fails
+    /// on the first one that does not match it or that `parse` refuses (saying why).
+    pub fn every_text_parses(pattern: &str, parse: impl Fn(&str) -> Result<(), String>) {
+        let re = regex::Regex::new(pattern).unwrap();
+        // The generator takes no anchors; it makes whole texts anyway.
+        let texts = proptest::string::string_regex(pattern.trim_start_matches('^').trim_end_matches('$')).unwrap();
+        proptest::test_runner::TestRunner::deterministic()
+            .run(&texts, |text| {
+                proptest::prop_assert!(re.is_match(&text), "{text:?} does not match its own pattern");
+                parse(&text).map_err(|why| proptest::test_runner::TestCaseError::fail(format!("{text:?}: {why}")))
+            })
+            .unwrap();
     }
 }
 

@@ -111,6 +111,17 @@ impl Zone {
         names
     }
 
+    /// The OpenAPI schema of a zone field that may be left out (`null`): one of [`Self::all_names`],
+    /// each of which [`Self::parse`] accepts.
+    pub fn nullable_schema() -> utoipa::openapi::schema::Schema {
+        use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Type};
+        AnyOfBuilder::new()
+            .item(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(Self::all_names())))
+            .item(ObjectBuilder::new().schema_type(Type::Null))
+            .build()
+            .into()
+    }
+
     fn zoned(&self, at: Millis) -> Option<jiff::Zoned> {
         jiff::Timestamp::from_millisecond(at.0).ok().map(|t| t.to_zoned(self.tz.clone()))
     }
@@ -189,6 +200,17 @@ impl Zone {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_zone_the_schema_lists_parses() {
+        let names = Zone::all_names();
+        assert!(names.len() > 300 && names.contains(&"Europe/Paris".to_owned()));
+        for name in &names {
+            assert!(Zone::parse(name).is_some(), "{name}");
+        }
+        let schema = serde_json::to_value(Zone::nullable_schema()).unwrap();
+        assert_eq!(schema["anyOf"][0]["enum"].as_array().unwrap().len(), names.len());
+    }
 
     #[test]
     fn ago_reads_like_speech() {

@@ -7,7 +7,7 @@ use crate::view;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use coachkit_app::AppError;
-use coachkit_domain::text::FieldError;
+use coachkit_domain::text::{FieldError, Refusal};
 use serde::Serialize;
 
 /// Marks a response as an internal error whose body the middleware writes (it knows the request id).
@@ -25,6 +25,21 @@ fn status_of(e: &AppError) -> (StatusCode, &'static str) {
         AppError::Conflict(_) => (StatusCode::CONFLICT, "conflict"),
         AppError::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
         AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+    }
+}
+
+/// The API's status: as [`status_of`], except that refused fields that all name something not
+/// there (or all clash with what is stored) answer 404 (or 409), as a path id would; the body
+/// still lists them. Pages keep 422 and show each message next to its field.
+fn api_status_of(e: &AppError) -> (StatusCode, &'static str) {
+    match e {
+        AppError::Invalid(fields) if !fields.is_empty() && fields.iter().all(|f| f.refusal == Refusal::NotFound) => {
+            (StatusCode::NOT_FOUND, "not_found")
+        }
+        AppError::Invalid(fields) if !fields.is_empty() && fields.iter().all(|f| f.refusal == Refusal::Conflict) => {
+            (StatusCode::CONFLICT, "conflict")
+        }
+        other => status_of(other),
     }
 }
 
@@ -94,7 +109,7 @@ impl IntoResponse for ApiError {
                 (status, ErrorBody { code: code.into(), message, fields: vec![] })
             }
             ApiError::App(e) => {
-                let (status, code) = status_of(&e);
+                let (status, code) = api_status_of(&e);
                 if status.is_server_error() {
                     log_internal(&e);
                     let mut r = status.into_response();
@@ -181,5 +196,25 @@ impl FieldErrors {
     }
     pub fn get(&self, field: &str) -> Option<&str> {
         self.0.iter().find(|f| f.field == field).map(|f| f.message.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_naming_what_is_not_there_answer_404_in_the_api_only() {
+        let missing = AppError::Invalid(vec![FieldError::not_found("audience", "names a coach you do not work with")]);
+        assert_eq!(api_status_of(&missing).0, StatusCode::NOT_FOUND);
+        assert_eq!(status_of(&missing).0, StatusCode::UNPROCESSABLE_ENTITY, "pages keep the form's 422");
+        let taken = AppError::Invalid(vec![FieldError::conflict("email", "already has an account")]);
+        assert_eq!(api_status_of(&taken).0, StatusCode::CONFLICT);
+        let mixed = AppError::Invalid(vec![
+            FieldError::not_found("audience", "names a coach you do not work with"),
+            FieldError::new("text", "must not be empty"),
+        ]);
+        assert_eq!(api_status_of(&mixed).0, StatusCode::UNPROCESSABLE_ENTITY, "a bad value is still a 422");
+        assert_eq!(api_status_of(&AppError::Invalid(vec![])).0, StatusCode::UNPROCESSABLE_ENTITY);
     }
 }

@@ -20,9 +20,13 @@ use utoipa::ToSchema;
 #[serde(default)]
 pub struct EngagementInput {
     /// An organisation you belong to, by id; or leave empty and name a new one.
+    #[schema(schema_with = org_id_or_empty)]
     pub org_a: String,
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::org::OrgName::MAX }>)]
     pub org_a_new: String,
+    #[schema(schema_with = org_id_or_empty)]
     pub org_b: String,
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::org::OrgName::MAX }>)]
     pub org_b_new: String,
     /// The challenge the two organisations share.
     #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::co_coaching::limits::COMMON_AREA }>, required = true)]
@@ -32,6 +36,7 @@ pub struct EngagementInput {
     pub brief: String,
     #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::co_coaching::limits::GROUND_RULES }>, required = true)]
     pub ground_rules: String,
+    #[schema(required = true)]
     pub sessions: SessionDates,
 }
 
@@ -39,10 +44,19 @@ pub struct EngagementInput {
 #[derive(Clone, Debug, Default, Deserialize, Serialize, ToSchema)]
 #[serde(default)]
 pub struct SessionDates {
+    #[schema(schema_with = coachkit_domain::text::schema::datetime_local, required = true)]
     pub session_one_at: String,
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ limits::PLACE }>)]
     pub session_one_place: String,
+    #[schema(schema_with = coachkit_domain::text::schema::datetime_local, required = true)]
     pub session_two_at: String,
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ limits::PLACE }>)]
     pub session_two_place: String,
+}
+
+/// An organisation's id as `create_engagement` compares it, or empty to name a new one.
+fn org_id_or_empty() -> utoipa::openapi::schema::Schema {
+    coachkit_domain::text::schema::uuid_or_empty()
 }
 
 /// The method's agenda for each session, in our words; the page shows it under each date.
@@ -161,6 +175,11 @@ impl App {
                     }
                 },
                 (id, _) if mine.iter().any(|o| o.id == id) => Some(Ok(id.to_owned())),
+                // A well-formed id that is not one of yours names what is not there for you (404).
+                (id, _) if coachkit_domain::OrgId::parse(id).is_ok() => {
+                    errors.push(FieldError::not_found(field, "is not one of your organisations"));
+                    None
+                }
                 _ => {
                     errors.push(FieldError::new(field, "is not one of your organisations"));
                     None

@@ -6,7 +6,8 @@
 use crate::error::{AppError, AppResult};
 use crate::{Actor, App};
 use coachkit_domain::co_coaching::limits;
-use coachkit_domain::text::FieldError;
+use coachkit_domain::text::schema::{optional, required};
+use coachkit_domain::text::{FieldError, bounded, optional_bounded};
 use coachkit_insight::teams::{Challenge, Choices, MAX_CHALLENGES, suggest_teams};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -15,27 +16,47 @@ use utoipa::ToSchema;
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct CardToTeam {
     /// Unique within the request.
+    #[schema(schema_with = required::<LABEL>)]
     pub id: String,
     /// The organisation, by any name or id: teams always span two or more.
+    #[schema(schema_with = required::<LABEL>)]
     pub org: String,
     /// The person, so that one person's two cards are never teamed together.
+    #[schema(schema_with = required::<LABEL>)]
     pub person: String,
+    #[schema(schema_with = required::<{ limits::CARD_WHAT }>)]
     pub what: String,
     #[serde(default)]
+    #[schema(schema_with = optional::<{ limits::CARD_WHY }>)]
     pub why: String,
     #[serde(default)]
+    #[schema(schema_with = optional::<{ limits::CARD_SUCCESS }>)]
     pub success: String,
+}
+
+/// The longest id, organisation or person a card may name.
+const LABEL: usize = 200;
+
+/// A list of pairs as serde reads `Vec<(String, String)>`: arrays of exactly two strings.
+fn pair_list_schema() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    let pair =
+        ArrayBuilder::new().items(ObjectBuilder::new().schema_type(Type::String)).min_items(Some(2)).max_items(Some(2));
+    ArrayBuilder::new().items(pair).build()
 }
 
 /// The cards and what has been decided about them already.
 #[derive(Clone, Debug, Deserialize, ToSchema)]
 pub struct SuggestInput {
+    /// At most 2,000 (`teams::MAX_CHALLENGES`).
+    #[schema(max_items = 2000)]
     pub cards: Vec<CardToTeam>,
     /// Teams to keep as they are (card ids).
     #[serde(default)]
     pub confirmed: Vec<Vec<String>>,
-    /// Pairs never to put together.
+    /// Pairs never to put together, each two card ids.
     #[serde(default)]
+    #[schema(schema_with = pair_list_schema)]
     pub rejected: Vec<(String, String)>,
 }
 
@@ -74,21 +95,17 @@ impl App {
         }
         let mut errors = vec![];
         for (i, c) in input.cards.iter().enumerate() {
-            let long = |s: &str, max: usize| s.chars().count() > max;
-            if c.id.trim().is_empty()
-                || c.org.trim().is_empty()
-                || c.person.trim().is_empty()
-                || c.what.trim().is_empty()
-            {
-                errors.push(FieldError::new(
-                    "cards",
-                    format!("Card {} needs an id, an organisation, a person and what it is.", i + 1),
-                ));
-            } else if long(&c.what, limits::CARD_WHAT)
-                || long(&c.why, limits::CARD_WHY)
-                || long(&c.success, limits::CARD_SUCCESS)
-            {
-                errors.push(FieldError::new("cards", format!("Card {} is longer than a card may be.", i + 1)));
+            // The same rules as every text we keep: trimmed, bounded, no control characters.
+            let checks = [
+                bounded("id", &c.id, LABEL).err(),
+                bounded("org", &c.org, LABEL).err(),
+                bounded("person", &c.person, LABEL).err(),
+                bounded("what", &c.what, limits::CARD_WHAT).err(),
+                optional_bounded("why", &c.why, limits::CARD_WHY).err(),
+                optional_bounded("success", &c.success, limits::CARD_SUCCESS).err(),
+            ];
+            for e in checks.into_iter().flatten() {
+                errors.push(FieldError::new("cards", format!("card {}: {} {}", i + 1, e.field, e.message)));
             }
         }
         if !errors.is_empty() {

@@ -252,11 +252,10 @@ impl App {
             .map(|raw| {
                 let id = RecordId::parse(raw)
                     .map_err(|_| AppError::field("cards", "names a card that is not in this engagement"))?;
-                board
-                    .cards
-                    .iter()
-                    .find(|c| c.id == id.as_str())
-                    .ok_or_else(|| AppError::field("cards", "names a card that is not in this engagement"))
+                board.cards.iter().find(|c| c.id == id.as_str()).ok_or_else(|| {
+                    coachkit_domain::text::FieldError::not_found("cards", "names a card that is not in this engagement")
+                        .into()
+                })
             })
             .collect()
     }

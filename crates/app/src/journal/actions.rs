@@ -12,6 +12,14 @@ use coachkit_store::journal::{ActionRow, NewAction};
 use coachkit_store::now_ms;
 use serde::{Deserialize, Serialize};
 
+/// What [`App::create_action`] reads in `assignee`: empty (me), "me" or "partner".
+fn assignee_schema() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(["", "me", "partner"]))
+        .build()
+}
+
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ActionInput {
@@ -21,8 +29,10 @@ pub struct ActionInput {
     #[schema(schema_with = coachkit_domain::text::schema::date_or_empty)]
     pub due: String,
     /// "private", "relationship:<id>" or "all_my_coaches".
+    #[schema(schema_with = coachkit_domain::journal::audience_schema::action)]
     pub audience: String,
     /// "me" (default) or "partner" (the coach or mentor of the relationship).
+    #[schema(schema_with = assignee_schema)]
     pub assignee: String,
     pub relationship_id: Option<String>,
     pub session_id: Option<String>,

@@ -88,7 +88,7 @@ impl App {
                 .store
                 .reflection(id)
                 .await?
-                .ok_or_else(|| AppError::field("evidence", "names a reflection that does not exist"))?;
+                .ok_or_else(|| FieldError::not_found("evidence", "names a reflection that does not exist"))?;
             if r.author_id != actor.user.id {
                 return Err(AppError::field("evidence", "names a reflection that is not yours"));
             }

@@ -20,8 +20,10 @@ pub struct ReflectionInput {
     #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::journal::limits::REFLECTION_BODY }>, required = true)]
     pub body: String,
     /// "private", "relationship:<id>", "all_my_coaches" or "public".
+    #[schema(schema_with = coachkit_domain::journal::audience_schema::reflection)]
     pub audience: String,
     /// Comma-separated theme names.
+    #[schema(schema_with = coachkit_domain::journal::theme_list_schema)]
     pub themes: String,
     /// The session it reflects on, if any.
     pub session_id: Option<String>,

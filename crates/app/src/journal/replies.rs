@@ -27,6 +27,7 @@ pub struct ReplyInput {
     pub body: String,
     /// "relationship:<id>" (one person) or "item_readers" (everyone who may read the item);
     /// empty means the narrowest choice offered.
+    #[schema(schema_with = coachkit_domain::journal::audience_schema::reply)]
     pub audience: String,
 }
 
@@ -171,7 +172,12 @@ impl App {
         let raw = input.audience.trim();
         let chosen = if raw.is_empty() { choices.first() } else { choices.iter().find(|c| c.value == raw) };
         if chosen.is_none() {
-            errors.push(FieldError::new("audience", "is not one of the choices"));
+            // A relationship that is not among this reply's readers is "not there" for this
+            // person (404 in the API), as a path id would be; anything else is a wrong value.
+            let well_formed = raw == "item_readers"
+                || raw.strip_prefix("relationship:").is_some_and(|r| RelationshipId::parse(r).is_ok());
+            let refusal = if well_formed { FieldError::not_found } else { FieldError::new };
+            errors.push(refusal("audience", "is not one of the choices"));
         }
         let (Some(body), Some(choice)) = (body, chosen) else { return Err(AppError::Invalid(errors)) };
         let audience = match choice.value.strip_prefix("relationship:") {

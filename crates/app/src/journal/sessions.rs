@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 #[serde(default)]
 pub struct SessionInput {
     /// "2026-12-01T14:30", UTC.
+    #[schema(schema_with = coachkit_domain::text::schema::datetime_local, required = true)]
     pub starts_at: String,
     #[schema(minimum = 5, maximum = 600)]
     pub duration_minutes: Option<i64>,
@@ -35,6 +36,7 @@ pub struct SessionInput {
     #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::journal::limits::GROW_FIELD }>)]
     pub way_forward: String,
     /// Comma-separated theme names (the leader's own themes).
+    #[schema(schema_with = coachkit_domain::journal::theme_list_schema)]
     pub themes: String,
 }
 

@@ -21,7 +21,7 @@ impl App {
     /// through the outbox. Every address is checked first: one bad address invites nobody.
     pub async fn invite_to_ll_programme(&self, actor: &Actor, id: &str, emails: &str, note: &str) -> AppResult<usize> {
         let (p, _) = self.run_programme(actor, id).await?;
-        let raw: Vec<&str> = emails.split(['\n', ',', ';']).map(str::trim).filter(|e| !e.is_empty()).collect();
+        let raw: Vec<&str> = Email::pieces(emails).collect();
         if raw.is_empty() {
             return Err(AppError::field("emails", "must name at least one address"));
         }
@@ -116,7 +116,7 @@ impl App {
             .store
             .user_by_email(email.as_str())
             .await?
-            .ok_or_else(|| AppError::field("email", "has no account here yet; ask them to make one first"))?;
+            .ok_or_else(|| FieldError::not_found("email", "has no account here yet; ask them to make one first"))?;
         if !self.store.add_ll_facilitator(&p.id, &user.id).await? {
             return Err(AppError::Conflict(format!("{} already facilitates this programme", user.display_name)));
         }

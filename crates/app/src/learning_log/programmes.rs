@@ -45,6 +45,7 @@ pub struct ProgrammeInput {
 pub struct QuestionInput {
     /// The default question's key it rewords ("did", "stop_start_continue", ...), or empty for a new one.
     pub key: String,
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ limits::QUESTION }>, required = true)]
     pub prompt: String,
 }
 
@@ -52,9 +53,25 @@ pub struct QuestionInput {
 #[derive(Clone, Debug, Default, Deserialize, Serialize, ToSchema)]
 #[serde(default)]
 pub struct ResourceInput {
+    /// Needed unless there is a link (which then stands as its title).
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ limits::RESOURCE_TITLE }>)]
     pub title: String,
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ limits::RESOURCE_BODY }>)]
     pub body: String,
+    /// "https://..." or "http://...", or empty.
+    #[schema(schema_with = link_schema)]
     pub url: String,
+}
+
+/// What [`resources`] takes as a link: empty, or text starting with https:// or http://.
+fn link_schema() -> utoipa::openapi::schema::Object {
+    let storable = coachkit_domain::text::schema::storable_pattern();
+    let chars = storable.trim_start_matches('^').trim_end_matches('$');
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .max_length(Some(limits::URL))
+        .pattern(Some(format!("^(https?://{chars})?$")))
+        .build()
 }
 
 impl App {
@@ -113,11 +130,12 @@ impl App {
         if raw.is_empty() {
             return Ok(None);
         }
-        let refuse = || FieldError::new("org_id", "must be an organisation you belong to");
-        let id = OrgId::parse(raw).map_err(|_| refuse())?;
+        let message = "must be an organisation you belong to";
+        let id = OrgId::parse(raw).map_err(|_| FieldError::new("org_id", message))?;
         match self.org(actor, &id).await {
             Ok((org, _)) => Ok(Some(org.id)),
-            Err(_) => Err(refuse()),
+            // A well-formed id of an organisation that is not yours is "not there" for you.
+            Err(_) => Err(FieldError::not_found("org_id", message)),
         }
     }
 

@@ -229,7 +229,7 @@ impl App {
             }
         }
         if messages.iter().any(|(x, _)| !experts.iter().any(|e| &e.id == x)) {
-            errors.push(FieldError::new("message", "names an expert who is not on this request"));
+            errors.push(FieldError::not_found("message", "names an expert who is not on this request"));
         }
         if !errors.is_empty() {
             return Err(AppError::Invalid(errors));

@@ -172,7 +172,7 @@ impl App {
                         (actor.user.id.clone(), shared_with, a)
                     }
                     Err(e) => {
-                        errors.push(WheelFieldError::form(e.field, e.message));
+                        errors.push(WheelFieldError::of_form(e));
                         (actor.user.id.clone(), None, Audience::Private)
                     }
                 }
@@ -181,7 +181,10 @@ impl App {
         let template = match self.template_to_start(actor, &input.template_id).await {
             Ok(t) => Some(t),
             Err(AppError::NotFound(_)) => {
-                errors.push(WheelFieldError::form("template_id", "is not one of your templates"));
+                errors.push(WheelFieldError::of_form(coachkit_domain::text::FieldError::not_found(
+                    "template_id",
+                    "is not one of your templates",
+                )));
                 None
             }
             Err(e) => return Err(e.into()),

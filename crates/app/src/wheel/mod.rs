@@ -50,7 +50,7 @@ impl From<WheelErrors> for WheelError {
 
 impl From<FieldError> for WheelError {
     fn from(e: FieldError) -> Self {
-        WheelError::Form(vec![WheelFieldError::form(e.field, e.message)])
+        WheelError::Form(vec![WheelFieldError::of_form(e)])
     }
 }
 
@@ -63,9 +63,7 @@ impl From<coachkit_store::DbError> for WheelError {
 /// Field errors of a non-wheel parser (dates, audiences) as form-level wheel errors.
 pub(crate) fn form_errors(e: AppError) -> WheelError {
     match e {
-        AppError::Invalid(fields) => {
-            WheelError::Form(fields.into_iter().map(|f| WheelFieldError::form(f.field, f.message)).collect())
-        }
+        AppError::Invalid(fields) => WheelError::Form(fields.into_iter().map(WheelFieldError::of_form).collect()),
         other => WheelError::App(other),
     }
 }

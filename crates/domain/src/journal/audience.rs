@@ -43,7 +43,7 @@ pub fn parse_audience(raw: &str, kind: RecordKind, mine: &[RelationshipId]) -> R
                 let id =
                     RelationshipId::parse(id).map_err(|_| FieldError::new("audience", "is not one of the choices"))?;
                 if !mine.contains(&id) {
-                    return Err(FieldError::new("audience", "names a coach or mentor you do not work with"));
+                    return Err(FieldError::not_found("audience", "names a coach or mentor you do not work with"));
                 }
                 Audience::Relationship(id)
             }
@@ -56,9 +56,89 @@ pub fn parse_audience(raw: &str, kind: RecordKind, mine: &[RelationshipId]) -> R
     Ok(audience)
 }
 
+/// OpenAPI schemas for an `audience` field, from what [`parse_audience`] accepts for each kind:
+/// the words the kind permits (the empty string meaning "private"), or `relationship:<id>`. A
+/// relationship that is not the author's answers 404 (it names something not there for them).
+pub mod schema {
+    use super::{Audience, RecordKind};
+    use crate::RelationshipId;
+    use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Schema, Type};
+
+    /// A relationship id as `RelationshipId::parse` reads it (a hyphenated UUID).
+    pub const UUID: &str = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+    pub fn for_kind(kind: RecordKind) -> Schema {
+        let mut words = vec!["", "private"];
+        if kind.permits(&Audience::AllMyCoaches) {
+            words.push("all_my_coaches");
+        }
+        if kind.permits(&Audience::Public) {
+            words.push("public");
+        }
+        let mut any = AnyOfBuilder::new().item(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(words)));
+        if kind.permits(&Audience::Relationship(RelationshipId::new())) {
+            any = any
+                .item(ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^relationship:{UUID}$"))));
+        }
+        any.build().into()
+    }
+
+    /// Like [`for_kind`], for an `Option<String>` field that may also be `null` ("private").
+    pub fn nullable(kind: RecordKind) -> Schema {
+        AnyOfBuilder::new().item(for_kind(kind)).item(ObjectBuilder::new().schema_type(Type::Null)).build().into()
+    }
+
+    /// A reply's audience: empty (the narrowest offered), "item_readers" or `relationship:<id>`.
+    pub fn reply() -> Schema {
+        AnyOfBuilder::new()
+            .item(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(["", "item_readers"])))
+            .item(ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^relationship:{UUID}$"))))
+            .build()
+            .into()
+    }
+
+    pub fn reflection() -> Schema {
+        for_kind(RecordKind::Reflection)
+    }
+    pub fn action() -> Schema {
+        for_kind(RecordKind::Action)
+    }
+    pub fn open_question() -> Schema {
+        for_kind(RecordKind::OpenQuestion)
+    }
+    pub fn nullable_wheel_assessment() -> Schema {
+        nullable(RecordKind::WheelAssessment)
+    }
+    pub fn advice_request() -> Schema {
+        for_kind(RecordKind::AdviceRequest)
+    }
+    pub fn nullable_advice_request() -> Schema {
+        nullable(RecordKind::AdviceRequest)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_schema_lists_what_the_parser_accepts() {
+        let action = serde_json::to_value(schema::action()).unwrap();
+        let words: Vec<&str> =
+            action["anyOf"][0]["enum"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        for w in &words {
+            assert!(parse_audience(w, RecordKind::Action, &[]).is_ok(), "{w}");
+        }
+        assert!(!words.contains(&"public"), "actions are never public");
+        let r = RelationshipId::new();
+        let pattern = action["anyOf"][1]["pattern"].as_str().unwrap();
+        assert!(pattern.starts_with("^relationship:"));
+        assert!(parse_audience(&format!("relationship:{r}"), RecordKind::Action, std::slice::from_ref(&r)).is_ok());
+        let stranger = parse_audience(&format!("relationship:{r}"), RecordKind::Action, &[]).unwrap_err();
+        assert_eq!(stranger.refusal, crate::text::Refusal::NotFound, "someone else's relationship is not found");
+        let reflection = serde_json::to_value(schema::reflection()).unwrap();
+        assert!(reflection["anyOf"][0]["enum"].as_array().unwrap().contains(&serde_json::json!("public")));
+    }
 
     #[test]
     fn choices_follow_what_the_kind_permits() {

@@ -4,7 +4,7 @@
 mod audience;
 mod theme;
 
-pub use audience::{AudienceChoice, parse_audience};
+pub use audience::{AudienceChoice, parse_audience, schema as audience_schema};
 pub use theme::ThemeName;
 
 use crate::text::{FieldError, bounded, optional_bounded};
@@ -147,6 +147,28 @@ pub fn parse_theme_list(raw: &str) -> Result<Vec<ThemeName>, FieldError> {
     Ok(themes)
 }
 
+/// The OpenAPI schema of a theme list as [`parse_theme_list`] reads it: parts split on `,` `;`
+/// or line breaks, each blank (skipped) or a theme with a letter or digit, at most
+/// [`limits::THEMES_PER_ITEM`] themes. Narrower than the parser where a pattern cannot follow
+/// it (a theme here is at most 80 characters before trimming, and only Unicode letters and
+/// digits as `[^\W_]` knows them count), so whatever it allows the parser accepts.
+pub fn theme_list_schema() -> utoipa::openapi::schema::Object {
+    let refused = crate::text::schema::storable_pattern();
+    let refused = refused.trim_start_matches("^[^").trim_end_matches("]*$");
+    let half = ThemeName::MAX / 2;
+    let part = format!("[^,;\n{refused}]");
+    let theme = format!("{part}{{0,{half}}}[^\\W_]{part}{{0,{}}}", ThemeName::MAX - half - 1);
+    let blank = "[ \t\r]*";
+    let more = limits::THEMES_PER_ITEM - 1;
+    let pattern = format!(
+        "^({blank}([,;\n]{blank})*|({blank}[,;\n])*{theme}([,;\n]{blank})*([,;\n]{theme}([,;\n]{blank})*){{0,{more}}})$"
+    );
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .pattern(Some(pattern))
+        .build()
+}
+
 /// A short statement for the public page: what the leader thinks, in a sentence or two.
 pub fn parse_statement(raw: &str) -> Result<String, FieldError> {
     bounded("statement", raw, limits::POSITION_STATEMENT)
@@ -165,6 +187,22 @@ mod tests {
         assert_eq!(themes.len(), 1);
         assert!(parse_theme_list(&(0..13).map(|i| format!("t{i}")).collect::<Vec<_>>().join(",")).is_err());
         assert!(parse_theme_list("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn every_theme_list_the_schema_allows_parses() {
+        let pattern = serde_json::to_value(theme_list_schema()).unwrap()["pattern"].as_str().unwrap().to_owned();
+        let re = regex::Regex::new(&pattern).unwrap();
+        for ok in ["", " , ;", "Letting go", "a, b;c\n\nd", "Équipe, 2027"] {
+            assert!(re.is_match(ok), "{ok:?}");
+        }
+        let thirteen = (0..13).map(|i| format!("t{i}")).collect::<Vec<_>>().join(",");
+        for refused in ["}", "a, !?", "a\u{1}", &thirteen, &"x".repeat(ThemeName::MAX + 1)] {
+            assert!(!re.is_match(refused), "{refused:?}");
+        }
+        crate::text::pattern_check::every_text_parses(&pattern, |text| {
+            parse_theme_list(text).map(drop).map_err(|e| e.to_string())
+        });
     }
 
     #[test]

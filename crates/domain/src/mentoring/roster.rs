@@ -101,14 +101,37 @@ impl Placement {
 #[derive(Clone, Debug, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct RawExpert {
+    #[schema(schema_with = crate::text::schema::required::<{ super::limits::NAME }>, required = true)]
     pub name: String,
+    #[schema(schema_with = Email::schema, required = true)]
     pub email: String,
     /// "inside" or "outside" the leader's organisation.
+    #[schema(schema_with = placement_schema, required = true)]
     pub placement: String,
-    /// The method's three checks: I know them, they know me, they know their stuff.
+    /// The method's three checks: I know them, they know me, they know their stuff. A request
+    /// names only people who pass all three.
+    #[schema(schema_with = ticked, required = true)]
     pub i_know_them: bool,
+    #[schema(schema_with = ticked, required = true)]
     pub they_know_me: bool,
+    #[schema(schema_with = ticked, required = true)]
     pub knows_their_stuff: bool,
+}
+
+/// What [`Placement::parse`] reads.
+fn placement_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some([Placement::Inside.as_str(), Placement::Outside.as_str()]))
+        .build()
+}
+
+/// A check [`check_roster`] needs ticked.
+fn ticked() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::Boolean)
+        .enum_values(Some([true]))
+        .build()
 }
 
 impl RawExpert {

@@ -2,7 +2,7 @@
 //! error says which row it belongs to as well as which input; all errors of a form are returned
 //! together, so a person fixes everything in one pass and nothing is saved until all is well.
 
-use crate::text::FieldError;
+use crate::text::{FieldError, Refusal};
 use serde::Serialize;
 use std::fmt;
 
@@ -18,18 +18,27 @@ pub struct WheelFieldError {
     pub field: &'static str,
     /// A short sentence that follows the field's name ("must be a whole number from 1 to 9").
     pub message: String,
+    /// Whether the value was wrong or named something not there (the API's 422 or 404).
+    #[serde(skip)]
+    pub refusal: Refusal,
 }
 
 impl WheelFieldError {
     /// An error about the whole form.
     pub fn form(field: &'static str, message: impl Into<String>) -> Self {
-        Self { area: None, area_name: None, field, message: message.into() }
+        Self { area: None, area_name: None, field, message: message.into(), refusal: Refusal::Invalid }
+    }
+
+    /// A field error of a non-wheel parser (a date, an audience) about the whole form, keeping
+    /// what kind of refusal it is.
+    pub fn of_form(error: FieldError) -> Self {
+        Self { refusal: error.refusal, ..Self::form(error.field, error.message) }
     }
 
     /// Attaches a field error to the area in row `index`.
     pub fn in_area(index: usize, area_name: Option<&str>, error: FieldError) -> Self {
         let area_name = area_name.map(str::trim).filter(|n| !n.is_empty()).map(str::to_owned);
-        Self { area: Some(index), area_name, field: error.field, message: error.message }
+        Self { area: Some(index), area_name, field: error.field, message: error.message, refusal: error.refusal }
     }
 }
 

@@ -60,7 +60,7 @@ pub struct SignUpRequest {
 
 /// Create an account and sign in (sets the session cookie).
 #[utoipa::path(post, path = "/api/v1/signup", tag = "accounts", request_body = SignUpRequest,
-    responses((status = 201, body = Me), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 201, body = Me), (status = 409, description = "The e-mail already has an account.", body = ErrorBody), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn sign_up(
     State(state): State<AppState>,
     jar: CookieJar,

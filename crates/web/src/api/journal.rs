@@ -47,7 +47,7 @@ pub async fn reflections(
 
 /// Write a reflection.
 #[utoipa::path(post, path = "/api/v1/journal/reflections", tag = "journal", request_body = ReflectionInput,
-    responses((status = 201, body = Created), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+    responses((status = 201, body = Created), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn write_reflection(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -217,7 +217,7 @@ pub async fn actions(
 
 /// Create an action (from a session, a reflection, in a relationship, or on my own).
 #[utoipa::path(post, path = "/api/v1/journal/actions", tag = "journal", request_body = ActionInput,
-    responses((status = 201, body = Created), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+    responses((status = 201, body = Created), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn create_action(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,

@@ -30,6 +30,7 @@ pub struct PositionInput {
     explanation: String,
     /// Comma-separated theme names.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::journal::theme_list_schema)]
     themes: String,
     /// Ids of my reflections backing it (shown only while they are public).
     #[serde(default)]
@@ -55,7 +56,7 @@ pub async fn positions(
 
 /// Add a position at the end of my page (a draft until published).
 #[utoipa::path(post, path = "/api/v1/journal/positions", tag = "journal", request_body = PositionInput,
-    responses((status = 201, body = CreatedId), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+    responses((status = 201, body = CreatedId), (status = 404, description = "A reflection named as evidence is not there for you.", body = ErrorBody), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn create_position(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
@@ -187,12 +188,13 @@ pub struct QuestionInput {
     text: String,
     /// "private", "relationship:<id>" or "all_my_coaches".
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::journal::audience_schema::open_question)]
     audience: String,
 }
 
 /// Add a question I must answer for myself.
 #[utoipa::path(post, path = "/api/v1/journal/questions", tag = "journal", request_body = QuestionInput,
-    responses((status = 201, body = CreatedId), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+    responses((status = 201, body = CreatedId), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn ask(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,

@@ -7,6 +7,7 @@ mod admin;
 mod co_coaching;
 mod coaching;
 mod common_responses;
+mod cross_field_rules;
 mod extract;
 mod journal;
 mod journal_more;
@@ -26,6 +27,7 @@ use axum::response::IntoResponse;
 use axum::routing::{delete, get, post, put};
 use co_coaching::{cards, engagements, participants, space, teaming, value};
 use common_responses::CommonResponses;
+use cross_field_rules::CrossFieldRules;
 use learning_log::{case_studies, cohort, log, programmes};
 use mentoring::{expert, leader};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -224,7 +226,7 @@ pub fn openapi_json() -> String {
         programme_health::health,
     ),
     components(schemas(crate::error::ErrorBody, crate::error::FieldProblem)),
-    modifiers(&Security, &CommonResponses),
+    modifiers(&Security, &CommonResponses, &CrossFieldRules),
     tags(
         (name = "accounts", description = "Signing up and in, your profile"),
         (name = "relationships", description = "Coaches and mentors"),

@@ -51,7 +51,7 @@ pub struct InviteResponse {
 
 /// Invite a coach or mentor.
 #[utoipa::path(post, path = "/api/v1/relationships", tag = "relationships", request_body = InviteRequest,
-    responses((status = 201, body = InviteResponse), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
+    responses((status = 201, body = InviteResponse), (status = 409, description = "The e-mail is your own.", body = ErrorBody), (status = 422, body = ErrorBody)), security(("token" = []), ("session" = [])))]
 pub async fn invite(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,

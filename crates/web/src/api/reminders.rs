@@ -24,7 +24,7 @@ pub struct ReminderSettings {
 #[schema(as = ReminderSettingsUpdate)]
 pub struct ReminderSettingsUpdate {
     #[serde(default)]
-    #[schema(example = "Europe/Paris", max_length = 64)]
+    #[schema(schema_with = coachkit_domain::time::Zone::nullable_schema, example = "Europe/Paris")]
     time_zone: Option<String>,
     #[serde(default)]
     choices: Vec<ReminderChoiceUpdate>,

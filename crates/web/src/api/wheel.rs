@@ -13,30 +13,93 @@ use coachkit_app::AppError;
 use coachkit_app::wheel::{
     AssessmentPage, AssessmentSummary, EntryInput, SaveInput, StartInput, TemplateView, WheelError,
 };
+use coachkit_domain::text::Refusal;
 use coachkit_domain::wheel::{RawArea, WheelFieldError};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
 /// One area's entry. Leave a value out (or null) for "not entered yet".
 #[derive(Deserialize, ToSchema)]
+#[serde(try_from = "serde_json::Map<String, serde_json::Value>")]
 pub struct EntryRequest {
     /// A whole number from 1 to 9.
     #[serde(default)]
+    #[schema(schema_with = rating_schema)]
     rating: Option<f64>,
-    /// Time spent now, in the assessment's unit.
+    /// Time spent now, in the assessment's unit (at most 100%, or the 168 hours of a week).
     #[serde(default)]
+    #[schema(schema_with = amount_schema)]
     spent: Option<f64>,
     /// Time wished, in the assessment's unit.
+    #[serde(default)]
+    #[schema(schema_with = amount_schema)]
+    wished: Option<f64>,
+    #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable::<{ coachkit_domain::wheel::AreaNote::MAX }>)]
+    note: Option<String>,
+}
+
+/// `v` as text with at most six decimals and no trailing zeros ("7.5", "12", "33.333333").
+fn short_number(v: f64) -> String {
+    if !v.is_finite() || v.abs() >= 1e9 {
+        return v.to_string();
+    }
+    let text = format!("{v:.6}");
+    text.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// What `Rating::parse` reads, or `null` for not rated yet.
+fn rating_schema() -> utoipa::openapi::Object {
+    use coachkit_domain::wheel::Rating;
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Integer, Type::Null]))
+        .minimum(Some(f64::from(Rating::MIN)))
+        .maximum(Some(f64::from(Rating::MAX)))
+        .build()
+}
+
+/// An amount of time, or `null` for not entered yet. The unit may be the stored assessment's,
+/// so the bound is the larger one (the 168 hours of a week); a share above 100% is refused.
+fn amount_schema() -> utoipa::openapi::Object {
+    use coachkit_domain::wheel::HOURS_IN_WEEK;
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Number, Type::Null]))
+        .minimum(Some(0.0))
+        .maximum(Some(HOURS_IN_WEEK))
+        .build()
+}
+
+/// An entry's fields, read only from a JSON object: serde would also read a struct from an array
+/// of its fields in order (`[null, null]`), which the document does not allow.
+#[derive(Deserialize)]
+struct EntryFields {
+    #[serde(default)]
+    rating: Option<f64>,
+    #[serde(default)]
+    spent: Option<f64>,
     #[serde(default)]
     wished: Option<f64>,
     #[serde(default)]
     note: Option<String>,
 }
 
+impl TryFrom<serde_json::Map<String, serde_json::Value>> for EntryRequest {
+    type Error = serde_json::Error;
+    fn try_from(fields: serde_json::Map<String, serde_json::Value>) -> Result<Self, Self::Error> {
+        let f: EntryFields = serde_json::from_value(serde_json::Value::Object(fields))?;
+        Ok(Self { rating: f.rating, spent: f.spent, wished: f.wished, note: f.note })
+    }
+}
+
 impl EntryRequest {
     /// The entry as a form would send it, so JSON goes through the very same parser.
     fn input(&self) -> EntryInput {
-        let number = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+        // A JSON number such as 33.333333333333336 is not typed text: it is written with at
+        // most six decimals (the totals' tolerance), so the parser's length guard for typed
+        // amounts does not refuse it.
+        let number = |v: Option<f64>| v.map(short_number).unwrap_or_default();
         EntryInput {
             rating: number(self.rating),
             spent: number(self.spent),
@@ -64,6 +127,7 @@ pub struct StartRequest {
     relationship_id: Option<String>,
     /// Without a relationship: "private" (default), "relationship:<id>" or "all_my_coaches".
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::journal::audience_schema::nullable_wheel_assessment)]
     audience: Option<String>,
     /// Area by area, in the template's order; may be shorter than the template.
     #[serde(default)]
@@ -90,15 +154,19 @@ pub struct SaveRequest {
 
 #[derive(Deserialize, ToSchema)]
 pub struct AreaRequest {
+    #[schema(schema_with = coachkit_domain::text::schema::one_line::<{ coachkit_domain::wheel::AreaName::MAX }>)]
     name: String,
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable_one_line::<{ coachkit_domain::wheel::AreaMeaning::MAX }>)]
     meaning: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct TemplateRequest {
+    #[schema(schema_with = coachkit_domain::text::schema::one_line::<{ coachkit_domain::wheel::TemplateName::MAX }>)]
     name: String,
     /// 2 to 12 areas, names unique whatever their case.
+    #[schema(min_items = 2, max_items = 12)]
     areas: Vec<AreaRequest>,
 }
 
@@ -133,8 +201,15 @@ impl IntoResponse for WheelApiError {
             WheelError::Form(errors) => {
                 let message = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
                 let fields = errors.iter().map(|e| problem(self.rows, e)).collect();
-                let body = ErrorBody { code: "invalid".into(), message, fields };
-                (StatusCode::UNPROCESSABLE_ENTITY, axum::Json(body)).into_response()
+                // As `error::api_status_of`: refusals that all name something not there are a 404.
+                let not_there = !errors.is_empty() && errors.iter().all(|e| e.refusal == Refusal::NotFound);
+                let (status, code) = if not_there {
+                    (StatusCode::NOT_FOUND, "not_found")
+                } else {
+                    (StatusCode::UNPROCESSABLE_ENTITY, "invalid")
+                };
+                let body = ErrorBody { code: code.into(), message, fields };
+                (status, axum::Json(body)).into_response()
             }
             WheelError::App(e) => ApiError::App(e).into_response(),
         }
@@ -232,4 +307,29 @@ pub async fn create_template(
         req.areas.iter().map(|a| RawArea::new(a.name.clone(), a.meaning.clone().unwrap_or_default())).collect();
     let id = state.app.create_wheel_template(&actor, &req.name, &rows).await.map_err(refused("areas"))?;
     Ok((StatusCode::CREATED, axum::Json(state.app.wheel_template(&actor, &id).await?)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EntryRequest;
+    use serde_json::json;
+
+    #[test]
+    fn json_numbers_become_short_text() {
+        use super::short_number;
+        assert_eq!(short_number(7.5), "7.5");
+        assert_eq!(short_number(12.0), "12");
+        assert_eq!(short_number(100.0 / 3.0), "33.333333");
+        assert_eq!(short_number(0.0), "0");
+        assert_eq!(short_number(-1.25), "-1.25", "the parser refuses it as negative");
+        assert_eq!(short_number(1e300), 1e300.to_string(), "left long for the parser to refuse");
+    }
+
+    #[test]
+    fn an_entry_is_read_from_an_object_only() {
+        let e: EntryRequest = serde_json::from_value(json!({"rating": 7, "note": "ok"})).unwrap();
+        assert_eq!((e.rating, e.note.as_deref()), (Some(7.0), Some("ok")));
+        assert!(serde_json::from_value::<EntryRequest>(json!({})).is_ok(), "every value may be left out");
+        assert!(serde_json::from_value::<EntryRequest>(json!([null, null])).is_err(), "not an array of fields");
+    }
 }

@@ -267,3 +267,89 @@ async fn bodies_follow_the_rules_the_document_states() {
     })
     .await;
 }
+
+/// A well-formed field that names something not there for the caller answers 404, and one that
+/// clashes with what is stored answers 409, as a path would; a malformed value stays a 422. None
+/// of them saves anything. (The pages show every kind next to its field, with the form's 422.)
+#[tokio::test]
+async fn fields_naming_what_is_not_there_answer_404_and_clashes_409() {
+    on_each_backend(|app| async move {
+        let auth = token_for(&app, "names@example.org").await;
+        let h = [("authorization", auth.as_str())];
+        let c = app.client();
+        let nobody = "00000000-0000-7000-8000-000000000000";
+
+        let signup = json!({"email": "NAMES@example.org", "display_name": "Again", "password": PW});
+        let (status, body) = c.json(Method::POST, "/api/v1/signup", Some(signup), &[]).await;
+        assert_eq!((status, body["code"].as_str()), (StatusCode::CONFLICT, Some("conflict")), "{body}");
+        let invite = json!({"kind": "coaching", "email": "names@example.org"});
+        let (status, body) = c.json(Method::POST, "/api/v1/relationships", Some(invite), &h).await;
+        assert_eq!(status, StatusCode::CONFLICT, "inviting oneself: {body}");
+
+        for (path, body, expected, why) in [
+            (
+                "/api/v1/journal/reflections",
+                json!({"body": "b", "audience": format!("relationship:{nobody}")}),
+                404,
+                "someone else's relationship",
+            ),
+            (
+                "/api/v1/journal/reflections",
+                json!({"body": "b", "audience": "relationship:nope"}),
+                422,
+                "a malformed audience",
+            ),
+            (
+                "/api/v1/wheel/assessments",
+                json!({"audience": format!("relationship:{nobody}")}),
+                404,
+                "a wheel shared with a stranger",
+            ),
+            (
+                "/api/v1/journal/positions",
+                json!({"statement": "s", "evidence": [nobody]}),
+                404,
+                "evidence that is not there",
+            ),
+            (
+                "/api/v1/learning-log/programmes",
+                json!({"name": "Spring", "org_id": nobody}),
+                404,
+                "an organisation not yours",
+            ),
+            (
+                "/api/v1/learning-log/programmes",
+                json!({"name": "Spring", "org_id": "nope"}),
+                422,
+                "a malformed organisation",
+            ),
+            (
+                "/api/v1/learning-log/programmes",
+                json!({"name": "Spring", "questions": [{"key": "", "prompt": " "}]}),
+                422,
+                "a question without its prompt",
+            ),
+            (
+                "/api/v1/advice",
+                json!({"capability": "Listen first", "context": "A new team", "experts": [{}, {}, {}]}),
+                422,
+                "blank experts",
+            ),
+        ] {
+            let (status, answer) = c.json(Method::POST, path, Some(body), &h).await;
+            assert_eq!(status.as_u16(), expected, "{why}: {answer}");
+            assert!(answer["fields"][0]["field"].is_string(), "{why}: the field is named: {answer}");
+        }
+        let (_, reflections) = c.json(Method::GET, "/api/v1/journal/reflections", None, &h).await;
+        assert_eq!(reflections.as_array().map(Vec::len), Some(0), "{reflections}");
+        let (_, wheels) = c.json(Method::GET, "/api/v1/wheel/assessments", None, &h).await;
+        assert_eq!(wheels.as_array().map(Vec::len), Some(0), "{wheels}");
+        let (_, home) = c.json(Method::GET, "/api/v1/learning-log", None, &h).await;
+        assert_eq!(home["facilitating"].as_array().map(Vec::len), Some(0), "{home}");
+        let (_, advice) = c.json(Method::GET, "/api/v1/advice", None, &h).await;
+        assert!(!advice.to_string().contains("Listen first"), "no request was saved: {advice}");
+        assert_eq!(app.app.store.count_users().await.unwrap(), 1);
+        app.stop().await;
+    })
+    .await;
+}

@@ -100,7 +100,7 @@ pub async fn list(
 
 /// Start an engagement; you facilitate it.
 #[utoipa::path(post, path = "/api/v1/co-coaching", tag = "co-coaching", request_body = EngagementInput,
-    responses((status = 201, body = EngagementCreated), (status = 422, body = ErrorBody)),
+    responses((status = 201, body = EngagementCreated), (status = 404, description = "An organisation chosen by id is not one of yours.", body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn create(
     State(state): State<AppState>,

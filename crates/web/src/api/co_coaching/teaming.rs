@@ -18,10 +18,23 @@ use utoipa::ToSchema;
 /// Cards to make a team of.
 #[derive(Deserialize, ToSchema)]
 pub struct TeamCards {
+    /// Two or more card ids of the engagement.
+    #[schema(schema_with = card_ids_schema)]
     cards: Vec<String>,
     /// Why, in the facilitator's words (or the suggestion's reason); left out for "built by hand".
     #[serde(default)]
     reason: String,
+}
+
+/// Card ids as `team_members` reads them: a team (or a suggestion to reject) of two to
+/// `teams::MAX_CARDS` cards.
+fn card_ids_schema() -> utoipa::openapi::schema::Array {
+    use coachkit_domain::co_coaching::teams::MAX_CARDS;
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(coachkit_domain::text::schema::uuid())
+        .min_items(Some(2))
+        .max_items(Some(MAX_CARDS))
+        .build()
 }
 
 #[derive(Serialize, ToSchema)]
@@ -79,7 +92,7 @@ pub async fn confirm(
 /// Reject a suggested team: none of its pairs is suggested again.
 #[utoipa::path(post, path = "/api/v1/co-coaching/{id}/rejections", tag = "co-coaching", params(("id" = String, Path)),
     request_body = TeamCards,
-    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, description = "Teaming up is not open now (it starts at session one).", body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn reject(
     State(state): State<AppState>,

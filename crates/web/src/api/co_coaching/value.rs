@@ -17,6 +17,14 @@ pub struct Share {
     shared: bool,
 }
 
+/// What `Fee::parse` reads as a model.
+fn fee_model_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(["fixed", "share", "success"]))
+        .build()
+}
+
 /// The value records you may see, and the fee proposal as far as it is yours to see.
 #[derive(Serialize, ToSchema)]
 pub struct Values {
@@ -42,9 +50,13 @@ pub enum Number {
 #[derive(Deserialize, ToSchema)]
 #[schema(as = CoCoachingFee)]
 pub struct FeeProposal {
+    /// "fixed" (a sum), "share" (a percentage of the value, 1 to 100) or "success" (a sum per
+    /// success).
+    #[schema(schema_with = fee_model_schema)]
     model: String,
     number: Number,
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::co_coaching::limits::FEE_NOTE }>)]
     note: String,
 }
 

@@ -12,36 +12,75 @@ use coachkit_app::learning_log::{JoinPreview, LearningLogHome, ProgrammeInput, Q
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-/// A new programme. Every field may be left out; what is missing or wrong comes back as one
-/// problem per field, and nothing is saved.
+/// A new programme. It needs a name; every other field may be left out. What is missing or wrong
+/// comes back as one problem per field, and nothing is saved.
 #[derive(Default, Deserialize, ToSchema)]
 pub struct NewProgramme {
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::learning_log::limits::NAME }>, required = true)]
     name: Option<String>,
     /// The training it follows, e.g. "Coaching master class, November".
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable::<{ coachkit_domain::learning_log::limits::TRAINING }>)]
     training: Option<String>,
     /// The first day sessions count, "2026-11-02"; left out for today.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable_date)]
     starts_on: Option<String>,
     /// 1 to 26; left out for the method's 6.
     #[serde(default)]
+    #[schema(schema_with = weeks_schema)]
     weeks: Option<Whole>,
     /// 1 to 10; left out for the method's 5.
     #[serde(default)]
+    #[schema(schema_with = cap_schema)]
     session_cap: Option<Whole>,
     /// An organisation you are a member of, or left out.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable_uuid)]
     org_id: Option<String>,
-    /// The questions in order; left out for our default sixteen.
+    /// The questions in order (at most twenty-four); left out for our default sixteen.
     #[serde(default)]
+    #[schema(max_items = 24)]
     questions: Vec<QuestionInput>,
     /// Toolkit sheets to hand out, by key: "grow", "preparation", "listening", "questions".
     #[serde(default)]
+    #[schema(schema_with = toolkit_schema)]
     toolkit: Vec<String>,
     /// Your own links or short texts.
     #[serde(default)]
     resources: Vec<ResourceInput>,
+}
+
+/// The keys of the toolkit's sheets, from the toolkit itself.
+fn toolkit_schema() -> utoipa::openapi::schema::Array {
+    use coachkit_domain::learning_log::resources::TOOLKIT;
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    let key = ObjectBuilder::new().schema_type(Type::String).enum_values(Some(TOOLKIT.map(|s| s.key)));
+    ArrayBuilder::new().items(key).build()
+}
+
+/// Every question a client sends needs its prompt: the form's rule that an emptied prompt drops
+/// the question is for people editing a list in place, and would make a body the document
+/// refuses (the schema requires `prompt`) quietly succeed.
+fn every_prompt_given(questions: &[QuestionInput]) -> Result<(), ApiError> {
+    match questions.iter().position(|q| q.prompt.trim().is_empty()) {
+        None => Ok(()),
+        Some(i) => Err(ApiError::App(coachkit_app::AppError::Invalid(vec![coachkit_domain::text::FieldError::new(
+            "questions",
+            format!("question {} needs its prompt", i + 1),
+        )]))),
+    }
+}
+
+fn weeks_schema() -> utoipa::openapi::schema::Schema {
+    use coachkit_domain::learning_log::programme::WEEKS;
+    coachkit_domain::text::schema::whole_number::<{ WEEKS.0 }, { WEEKS.1 }>()
+}
+
+fn cap_schema() -> utoipa::openapi::schema::Schema {
+    use coachkit_domain::learning_log::programme::CAP;
+    coachkit_domain::text::schema::whole_number::<{ CAP.0 }, { CAP.1 }>()
 }
 
 impl NewProgramme {
@@ -64,23 +103,29 @@ impl NewProgramme {
 #[derive(Default, Deserialize, ToSchema)]
 pub struct ProgrammeSettings {
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::learning_log::limits::NAME }>, required = true)]
     name: Option<String>,
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable::<{ coachkit_domain::learning_log::limits::TRAINING }>)]
     training: Option<String>,
     /// Left out to keep the first day.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable_date)]
     starts_on: Option<String>,
     /// 1 to 26; left out for the method's 6.
     #[serde(default)]
+    #[schema(schema_with = weeks_schema)]
     weeks: Option<Whole>,
     /// 1 to 10; left out for the method's 5.
     #[serde(default)]
+    #[schema(schema_with = cap_schema)]
     session_cap: Option<Whole>,
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct QuestionsInput {
     /// The whole set in order (one to twenty-four questions).
+    #[schema(min_items = 1, max_items = 24)]
     questions: Vec<QuestionInput>,
 }
 
@@ -88,9 +133,11 @@ pub struct QuestionsInput {
 pub struct CopyProgramme {
     /// The new programme's name.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::learning_log::limits::NAME }>, required = true)]
     name: Option<String>,
     /// Its first day, "2026-11-02"; left out for today.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable_date)]
     starts_on: Option<String>,
 }
 
@@ -98,9 +145,11 @@ pub struct CopyProgramme {
 #[schema(as = LearningLogInviteInput)]
 pub struct InviteInput {
     /// Addresses, one per line or separated by commas (at most 200). One bad address invites nobody.
+    #[schema(schema_with = coachkit_domain::account::Email::list_schema)]
     emails: String,
     /// A word for them, put at the top of the mail (optional).
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable::<2000>)]
     note: Option<String>,
 }
 
@@ -133,6 +182,7 @@ pub async fn home(
 /// Set up a programme; you become its facilitator.
 #[utoipa::path(post, path = "/api/v1/learning-log/programmes", tag = "learning_log", operation_id = "learning_log_create_programme", request_body = NewProgramme,
     responses((status = 201, body = LearningLogCreated), (status = 401, body = ErrorBody),
+        (status = 404, description = "The organisation is not one you belong to.", body = ErrorBody),
         (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn create(
@@ -140,6 +190,7 @@ pub async fn create(
     ApiActor(actor): ApiActor,
     Json(req): Json<NewProgramme>,
 ) -> Result<(StatusCode, axum::Json<LearningLogCreated>), ApiError> {
+    every_prompt_given(&req.questions)?;
     let id = state.app.create_ll_programme(&actor, &req.input()).await?;
     Ok((StatusCode::CREATED, axum::Json(LearningLogCreated { id })))
 }
@@ -183,6 +234,7 @@ pub async fn edit_questions(
     Json(req): Json<QuestionsInput>,
 ) -> Result<StatusCode, ApiError> {
     let id = programme(&raw)?;
+    every_prompt_given(&req.questions)?;
     state.app.edit_ll_questions(&actor, &id, &req.questions).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -270,6 +322,7 @@ pub async fn join(
 #[derive(Deserialize, ToSchema)]
 pub struct FacilitatorInput {
     /// The e-mail of their account here.
+    #[schema(schema_with = coachkit_domain::account::Email::schema)]
     email: String,
 }
 

@@ -128,7 +128,7 @@ pub async fn more_time(
 /// Decline, with an optional note; the body may be left out. The reminders stop.
 #[utoipa::path(post, path = "/api/v1/expert/{secret}/decline", tag = "mentoring",
     params(("secret" = String, Path, description = "The secret of the expert's link (64 hex characters)")),
-    request_body(content = DeclineInput, description = "Optional"),
+    request_body(content = Option<DeclineInput>, description = "Optional: a note for the leader."),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 422, body = ErrorBody)),
     security(()))]

@@ -13,8 +13,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coachkit_app::mentoring::{AdviceHome, CreateOutcome, RequestInput, RequestPage, StepInput};
 use coachkit_domain::mentoring::{RawExpert, SmartReport};
+use coachkit_domain::text::FieldError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+fn horizon_schema() -> utoipa::openapi::schema::Schema {
+    use coachkit_domain::mentoring::HORIZON_MONTHS;
+    coachkit_domain::text::schema::whole_number::<{ HORIZON_MONTHS.0 }, { HORIZON_MONTHS.1 }>()
+}
 
 /// The horizon as a JSON number (`9`) or as a form would send it (`"9"`).
 #[derive(Deserialize, ToSchema)]
@@ -34,8 +40,9 @@ impl Months {
     }
 }
 
-/// A new request and its experts. Every field may be left out; what is missing or wrong comes
-/// back as one problem per field, and nothing is saved.
+/// A new request and its experts. It needs the capability, the context and the experts; the
+/// rest may be left out. What is missing or wrong comes back as one problem per field, and
+/// nothing is saved.
 #[derive(Default, Deserialize, ToSchema)]
 pub struct NewAdviceRequest {
     /// The one capability to lift, said as something you do.
@@ -48,18 +55,22 @@ pub struct NewAdviceRequest {
     context: Option<String>,
     /// 6 to 12 months; left out for 12.
     #[serde(default)]
+    #[schema(schema_with = horizon_schema)]
     horizon_months: Option<Months>,
     /// The date you would like the answers by, "2026-12-20"; left out for two weeks from today.
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable_date)]
     answer_by: Option<String>,
     /// Two to six experts (three is the method), at least one inside your organisation and one
     /// outside unless `override_mix` is set with a reason.
     #[serde(default)]
+    #[schema(min_items = 2, max_items = 6, required = true)]
     experts: Vec<RawExpert>,
     #[serde(default)]
     override_mix: bool,
     /// Why you go without the inside/outside mix (required with `override_mix`).
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::text::schema::nullable::<{ coachkit_domain::mentoring::limits::OVERRIDE_REASON }>)]
     override_reason: Option<String>,
     /// Confirms a number of experts other than three; without it such a request answers 422
     /// with a problem on `confirm_count`.
@@ -67,6 +78,7 @@ pub struct NewAdviceRequest {
     confirm_count: bool,
     /// "private" (default), "relationship:<id>" or "all_my_coaches".
     #[serde(default)]
+    #[schema(schema_with = coachkit_domain::journal::audience_schema::nullable_advice_request)]
     audience: Option<String>,
 }
 
@@ -121,6 +133,7 @@ pub struct ThreadChoice {
 
 #[derive(Deserialize, ToSchema)]
 pub struct GoalInput {
+    #[schema(schema_with = coachkit_domain::text::schema::required::<{ coachkit_domain::mentoring::limits::GOAL }>)]
     goal: String,
 }
 
@@ -139,6 +152,7 @@ pub struct ThanksSent {
 #[derive(Deserialize, ToSchema)]
 pub struct AudienceInput {
     /// "private", "relationship:<id>" or "all_my_coaches".
+    #[schema(schema_with = coachkit_domain::journal::audience_schema::advice_request)]
     audience: String,
 }
 
@@ -156,13 +170,18 @@ pub async fn home(
 /// Write a request (a draft: nothing is sent until `send`). A number of experts other than three
 /// answers 422 with a problem on `confirm_count` until the body confirms it.
 #[utoipa::path(post, path = "/api/v1/advice", tag = "mentoring", request_body = NewAdviceRequest,
-    responses((status = 201, body = AdviceCreated), (status = 422, body = ErrorBody)),
+    responses((status = 201, body = AdviceCreated), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]
 pub async fn create(
     State(state): State<AppState>,
     ApiActor(actor): ApiActor,
     Json(req): Json<NewAdviceRequest>,
 ) -> Result<Response, ApiError> {
+    // A form skips a wholly empty row; a client sending one has left someone out by mistake.
+    if let Some(i) = req.experts.iter().position(RawExpert::is_blank) {
+        let problem = FieldError::new("experts", format!("expert {} is empty: give their name and e-mail", i + 1));
+        return Err(ApiError::App(coachkit_app::AppError::Invalid(vec![problem])));
+    }
     match state.app.create_advice_request(&actor, &req.input()).await? {
         CreateOutcome::Created(id) => Ok((StatusCode::CREATED, axum::Json(AdviceCreated { id })).into_response()),
         CreateOutcome::NeedsConfirmation(message) => {
@@ -189,7 +208,7 @@ pub async fn get_one(
 /// Send a draft request: each expert gets their message and their own link. The body may be left
 /// out to send the drafted messages.
 #[utoipa::path(post, path = "/api/v1/advice/{id}/send", tag = "mentoring", params(("id" = String, Path)),
-    request_body(content = SendAdviceRequest, description = "Optional"),
+    request_body(content = Option<SendAdviceRequest>, description = "Optional: without a body the drafted messages go as they are."),
     responses((status = 204), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 422, body = ErrorBody)),
     security(("token" = []), ("session" = [])))]

@@ -11,7 +11,7 @@ use crate::error::ApiError;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{FromRequest, Request};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use coachkit_domain::RecordId;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -35,17 +35,17 @@ pub struct OptionalJson<T>(pub T);
 impl<T: DeserializeOwned + Default> FromRequest<AppState> for OptionalJson<T> {
     type Rejection = ApiError;
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        if req.headers().contains_key(header::CONTENT_TYPE) {
-            return Json::<T>::from_request(req, state).await.map(|Json(v)| OptionalJson(v));
-        }
         let (parts, body) = req.into_parts();
         let bytes = axum::body::to_bytes(body, state.web.max_body_bytes).await.map_err(|_| {
             ApiError::BadRequest(StatusCode::PAYLOAD_TOO_LARGE, "the body is larger than we accept".into())
         })?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
+        // No body, or JSON's `null` (the document allows it), means "nothing to add".
+        let given = bytes.trim_ascii();
+        if given.is_empty() || given == b"null" {
             return Ok(OptionalJson(T::default()));
         }
-        // Something was sent without saying it is JSON: the same answer `Json` gives.
+        // Anything else is read as `Json` reads it (and refused as it refuses, e.g. without
+        // saying it is JSON).
         let req = Request::from_parts(parts, Body::from(bytes));
         Json::<T>::from_request(req, state).await.map(|Json(v)| OptionalJson(v))
     }
