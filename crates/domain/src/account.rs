@@ -67,14 +67,7 @@ impl Email {
 
     /// [`Email::schema`] for an optional field: also `null` or empty.
     pub fn optional_schema() -> utoipa::openapi::Schema {
-        use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, SchemaType, Type};
-        AnyOfBuilder::new()
-            .item(Self::schema())
-            .item(
-                ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::String, Type::Null])).max_length(Some(0)),
-            )
-            .build()
-            .into()
+        crate::text::schema::or_empty_or_null(Self::schema())
     }
 
     pub fn from_trusted(s: String) -> Self {

@@ -94,7 +94,7 @@ pub mod schema {
 
     /// The characters [`super::is_refused_char`] refuses: `char::is_control` is Unicode's Cc
     /// category, U+0000 to U+001F and U+007F to U+009F.
-    const REFUSED: &str = r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F";
+    pub const REFUSED: &str = r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F";
 
     /// Any text without refused characters (empty too).
     pub fn storable_pattern() -> String {
@@ -184,7 +184,7 @@ pub mod schema {
     }
 
     /// A hyphenated UUID, as the ids' parsers read it.
-    const UUID: &str = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    pub const UUID: &str = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     /// An id.
     pub fn uuid() -> Object {
@@ -198,13 +198,29 @@ pub mod schema {
 
     /// An id as the ids' parsers read it (a hyphenated UUID), or empty or `null` for none.
     pub fn nullable_uuid() -> Schema {
+        or_empty_or_null(uuid())
+    }
+
+    /// `schema`, or the empty string or `null` (an optional field left blank).
+    pub fn or_empty_or_null(schema: impl Into<utoipa::openapi::RefOr<Schema>>) -> Schema {
         AnyOfBuilder::new()
-            .item(ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^{UUID}$"))))
+            .item(schema)
             .item(
                 ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::String, Type::Null])).max_length(Some(0)),
             )
             .build()
             .into()
+    }
+
+    /// A string that is one of `words`.
+    pub fn words<W: AsRef<str>>(words: impl IntoIterator<Item = W>) -> Object {
+        let words = words.into_iter().map(|w| w.as_ref().to_owned());
+        ObjectBuilder::new().schema_type(Type::String).enum_values(Some(words)).build()
+    }
+
+    /// A boolean that must be `value` (a box that must be ticked, or left unticked).
+    pub fn must_be(value: bool) -> Object {
+        ObjectBuilder::new().schema_type(Type::Boolean).enum_values(Some([value])).build()
     }
 
     /// A whole number from `LO` to `HI` as a form or JSON sends it: a JSON integer, the same
@@ -231,13 +247,7 @@ pub mod schema {
 
     /// A day as [`date`], the empty string or `null` for none.
     pub fn nullable_date() -> Schema {
-        AnyOfBuilder::new()
-            .item(date())
-            .item(
-                ObjectBuilder::new().schema_type(SchemaType::from_iter([Type::String, Type::Null])).max_length(Some(0)),
-            )
-            .build()
-            .into()
+        or_empty_or_null(date())
     }
 }
 

@@ -33,13 +33,20 @@ fn status_of(e: &AppError) -> (StatusCode, &'static str) {
 /// still lists them. Pages keep 422 and show each message next to its field.
 fn api_status_of(e: &AppError) -> (StatusCode, &'static str) {
     match e {
-        AppError::Invalid(fields) if !fields.is_empty() && fields.iter().all(|f| f.refusal == Refusal::NotFound) => {
-            (StatusCode::NOT_FOUND, "not_found")
-        }
-        AppError::Invalid(fields) if !fields.is_empty() && fields.iter().all(|f| f.refusal == Refusal::Conflict) => {
-            (StatusCode::CONFLICT, "conflict")
-        }
+        AppError::Invalid(fields) => status_of_refusals(fields.iter().map(|f| f.refusal)),
         other => status_of(other),
+    }
+}
+
+/// The API's status for a list of refused fields (of any form, the wheel's too): 404 when every
+/// one names something not there, 409 when every one clashes with what is stored, else 422.
+pub(crate) fn status_of_refusals(refusals: impl IntoIterator<Item = Refusal>) -> (StatusCode, &'static str) {
+    let mut refusals = refusals.into_iter();
+    let Some(first) = refusals.next() else { return (StatusCode::UNPROCESSABLE_ENTITY, "invalid") };
+    match (first, refusals.all(|r| r == first)) {
+        (Refusal::NotFound, true) => (StatusCode::NOT_FOUND, "not_found"),
+        (Refusal::Conflict, true) => (StatusCode::CONFLICT, "conflict"),
+        _ => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
     }
 }
 

@@ -20,11 +20,11 @@ use utoipa::ToSchema;
 #[serde(default)]
 pub struct EngagementInput {
     /// An organisation you belong to, by id; or leave empty and name a new one.
-    #[schema(schema_with = org_id_or_empty)]
+    #[schema(schema_with = coachkit_domain::text::schema::uuid_or_empty)]
     pub org_a: String,
     #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::org::OrgName::MAX }>)]
     pub org_a_new: String,
-    #[schema(schema_with = org_id_or_empty)]
+    #[schema(schema_with = coachkit_domain::text::schema::uuid_or_empty)]
     pub org_b: String,
     #[schema(schema_with = coachkit_domain::text::schema::optional::<{ coachkit_domain::org::OrgName::MAX }>)]
     pub org_b_new: String,
@@ -52,11 +52,6 @@ pub struct SessionDates {
     pub session_two_at: String,
     #[schema(schema_with = coachkit_domain::text::schema::optional::<{ limits::PLACE }>)]
     pub session_two_place: String,
-}
-
-/// An organisation's id as `create_engagement` compares it, or empty to name a new one.
-fn org_id_or_empty() -> utoipa::openapi::schema::Schema {
-    coachkit_domain::text::schema::uuid_or_empty()
 }
 
 /// The method's agenda for each session, in our words; the page shows it under each date.

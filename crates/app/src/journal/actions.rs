@@ -14,10 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// What [`App::create_action`] reads in `assignee`: empty (me), "me" or "partner".
 fn assignee_schema() -> utoipa::openapi::schema::Object {
-    utoipa::openapi::schema::ObjectBuilder::new()
-        .schema_type(utoipa::openapi::schema::Type::String)
-        .enum_values(Some(["", "me", "partner"]))
-        .build()
+    coachkit_domain::text::schema::words(["", "me", "partner"])
 }
 
 #[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]

@@ -65,12 +65,11 @@ pub struct ResourceInput {
 
 /// What [`resources`] takes as a link: empty, or text starting with https:// or http://.
 fn link_schema() -> utoipa::openapi::schema::Object {
-    let storable = coachkit_domain::text::schema::storable_pattern();
-    let chars = storable.trim_start_matches('^').trim_end_matches('$');
+    let refused = coachkit_domain::text::schema::REFUSED;
     utoipa::openapi::schema::ObjectBuilder::new()
         .schema_type(utoipa::openapi::schema::Type::String)
         .max_length(Some(limits::URL))
-        .pattern(Some(format!("^(https?://{chars})?$")))
+        .pattern(Some(format!("^(https?://[^{refused}]*)?$")))
         .build()
 }
 

@@ -62,23 +62,25 @@ pub fn parse_audience(raw: &str, kind: RecordKind, mine: &[RelationshipId]) -> R
 pub mod schema {
     use super::{Audience, RecordKind};
     use crate::RelationshipId;
+    use crate::text::schema::{UUID, words};
     use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Schema, Type};
 
-    /// A relationship id as `RelationshipId::parse` reads it (a hyphenated UUID).
-    pub const UUID: &str = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+    /// `relationship:<id>`, the id as `RelationshipId::parse` reads it.
+    fn relationship() -> ObjectBuilder {
+        ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^relationship:{UUID}$")))
+    }
 
     pub fn for_kind(kind: RecordKind) -> Schema {
-        let mut words = vec!["", "private"];
+        let mut choices = vec!["", "private"];
         if kind.permits(&Audience::AllMyCoaches) {
-            words.push("all_my_coaches");
+            choices.push("all_my_coaches");
         }
         if kind.permits(&Audience::Public) {
-            words.push("public");
+            choices.push("public");
         }
-        let mut any = AnyOfBuilder::new().item(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(words)));
+        let mut any = AnyOfBuilder::new().item(words(choices));
         if kind.permits(&Audience::Relationship(RelationshipId::new())) {
-            any = any
-                .item(ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^relationship:{UUID}$"))));
+            any = any.item(relationship());
         }
         any.build().into()
     }
@@ -90,11 +92,7 @@ pub mod schema {
 
     /// A reply's audience: empty (the narrowest offered), "item_readers" or `relationship:<id>`.
     pub fn reply() -> Schema {
-        AnyOfBuilder::new()
-            .item(ObjectBuilder::new().schema_type(Type::String).enum_values(Some(["", "item_readers"])))
-            .item(ObjectBuilder::new().schema_type(Type::String).pattern(Some(format!("^relationship:{UUID}$"))))
-            .build()
-            .into()
+        AnyOfBuilder::new().item(words(["", "item_readers"])).item(relationship()).build().into()
     }
 
     pub fn reflection() -> Schema {

@@ -153,8 +153,7 @@ pub fn parse_theme_list(raw: &str) -> Result<Vec<ThemeName>, FieldError> {
 /// it (a theme here is at most 80 characters before trimming, and only Unicode letters and
 /// digits as `[^\W_]` knows them count), so whatever it allows the parser accepts.
 pub fn theme_list_schema() -> utoipa::openapi::schema::Object {
-    let refused = crate::text::schema::storable_pattern();
-    let refused = refused.trim_start_matches("^[^").trim_end_matches("]*$");
+    let refused = crate::text::schema::REFUSED;
     let half = ThemeName::MAX / 2;
     let part = format!("[^,;\n{refused}]");
     let theme = format!("{part}{{0,{half}}}[^\\W_]{part}{{0,{}}}", ThemeName::MAX - half - 1);

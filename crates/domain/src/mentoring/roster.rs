@@ -120,18 +120,12 @@ pub struct RawExpert {
 
 /// What [`Placement::parse`] reads.
 fn placement_schema() -> utoipa::openapi::Object {
-    utoipa::openapi::ObjectBuilder::new()
-        .schema_type(utoipa::openapi::schema::Type::String)
-        .enum_values(Some([Placement::Inside.as_str(), Placement::Outside.as_str()]))
-        .build()
+    crate::text::schema::words([Placement::Inside.as_str(), Placement::Outside.as_str()])
 }
 
 /// A check [`check_roster`] needs ticked.
 fn ticked() -> utoipa::openapi::Object {
-    utoipa::openapi::ObjectBuilder::new()
-        .schema_type(utoipa::openapi::schema::Type::Boolean)
-        .enum_values(Some([true]))
-        .build()
+    crate::text::schema::must_be(true)
 }
 
 impl RawExpert {

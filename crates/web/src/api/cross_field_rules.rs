@@ -10,7 +10,7 @@
 //! say (the clock, what is stored, one item against another) is listed in
 //! `scripts/api_check_hooks.py`, which the API check uses to keep its valid examples valid.
 
-use coachkit_domain::text::schema::required;
+use coachkit_domain::text::schema::{must_be, required, words};
 use utoipa::Modify;
 use utoipa::openapi::schema::{AllOfBuilder, AnyOfBuilder, ArrayBuilder, ObjectBuilder, Schema, Type};
 use utoipa::openapi::{OpenApi, RefOr};
@@ -48,12 +48,15 @@ fn rules() -> Vec<(&'static str, Vec<Schema>)> {
     let uuid = || coachkit_domain::text::schema::uuid().into();
     vec![
         // `check_roster`: a number of experts other than the method's three needs confirming.
-        ("NewAdviceRequest", vec![given("experts", exactly(METHOD_EXPERTS)), given("confirm_count", is(true))]),
+        (
+            "NewAdviceRequest",
+            vec![given("experts", exactly(METHOD_EXPERTS)), given("confirm_count", must_be(true).into())],
+        ),
         // `create_advice_request`: going without the inside/outside mix needs a reason.
         (
             "NewAdviceRequest",
             vec![
-                ObjectBuilder::new().property("override_mix", is(false)).into(),
+                ObjectBuilder::new().property("override_mix", must_be(false)).into(),
                 given("override_reason", required::<{ mentoring::OVERRIDE_REASON }>().into()),
             ],
         ),
@@ -62,13 +65,13 @@ fn rules() -> Vec<(&'static str, Vec<Schema>)> {
             "CoCoachingFee",
             vec![
                 ObjectBuilder::new()
-                    .property("model", one_of_words(&["share"]))
+                    .property("model", words(["share"]))
                     .property("number", whole(1, 100))
                     .required("model")
                     .required("number")
                     .into(),
                 ObjectBuilder::new()
-                    .property("model", one_of_words(&["fixed", "success"]))
+                    .property("model", words(["fixed", "success"]))
                     .property("number", whole(0, 999_999_999_999))
                     .required("model")
                     .required("number")
@@ -109,11 +112,6 @@ fn rules() -> Vec<(&'static str, Vec<Schema>)> {
     ]
 }
 
-/// A string that is one of `words`.
-fn one_of_words(words: &[&str]) -> Schema {
-    ObjectBuilder::new().schema_type(Type::String).enum_values(Some(words.to_vec())).into()
-}
-
 /// A whole number from `lo` to `hi`, as a JSON integer or as the digits of one: each number as
 /// text for a short range, or (from 0) any digits shorter than `hi`'s.
 fn whole(lo: i64, hi: i64) -> Schema {
@@ -129,11 +127,6 @@ fn whole(lo: i64, hi: i64) -> Schema {
         .item(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(lo as f64)).maximum(Some(hi as f64)))
         .item(text)
         .into()
-}
-
-/// A boolean that must be `value`.
-fn is(value: bool) -> Schema {
-    ObjectBuilder::new().schema_type(Type::Boolean).enum_values(Some([value])).into()
 }
 
 /// A body where `field` is present and matches `schema`.

@@ -13,7 +13,6 @@ use coachkit_app::AppError;
 use coachkit_app::wheel::{
     AssessmentPage, AssessmentSummary, EntryInput, SaveInput, StartInput, TemplateView, WheelError,
 };
-use coachkit_domain::text::Refusal;
 use coachkit_domain::wheel::{RawArea, WheelFieldError};
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -201,13 +200,7 @@ impl IntoResponse for WheelApiError {
             WheelError::Form(errors) => {
                 let message = errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ");
                 let fields = errors.iter().map(|e| problem(self.rows, e)).collect();
-                // As `error::api_status_of`: refusals that all name something not there are a 404.
-                let not_there = !errors.is_empty() && errors.iter().all(|e| e.refusal == Refusal::NotFound);
-                let (status, code) = if not_there {
-                    (StatusCode::NOT_FOUND, "not_found")
-                } else {
-                    (StatusCode::UNPROCESSABLE_ENTITY, "invalid")
-                };
+                let (status, code) = crate::error::status_of_refusals(errors.iter().map(|e| e.refusal));
                 let body = ErrorBody { code: code.into(), message, fields };
                 (status, axum::Json(body)).into_response()
             }

@@ -19,10 +19,7 @@ pub struct Share {
 
 /// What `Fee::parse` reads as a model.
 fn fee_model_schema() -> utoipa::openapi::Object {
-    utoipa::openapi::ObjectBuilder::new()
-        .schema_type(utoipa::openapi::schema::Type::String)
-        .enum_values(Some(["fixed", "share", "success"]))
-        .build()
+    coachkit_domain::text::schema::words(["fixed", "share", "success"])
 }
 
 /// The value records you may see, and the fee proposal as far as it is yours to see.

@@ -55,9 +55,8 @@ pub struct NewProgramme {
 /// The keys of the toolkit's sheets, from the toolkit itself.
 fn toolkit_schema() -> utoipa::openapi::schema::Array {
     use coachkit_domain::learning_log::resources::TOOLKIT;
-    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
-    let key = ObjectBuilder::new().schema_type(Type::String).enum_values(Some(TOOLKIT.map(|s| s.key)));
-    ArrayBuilder::new().items(key).build()
+    let key = coachkit_domain::text::schema::words(TOOLKIT.map(|s| s.key));
+    utoipa::openapi::schema::ArrayBuilder::new().items(key).build()
 }
 
 /// Every question a client sends needs its prompt: the form's rule that an emptied prompt drops
@@ -66,10 +65,9 @@ fn toolkit_schema() -> utoipa::openapi::schema::Array {
 fn every_prompt_given(questions: &[QuestionInput]) -> Result<(), ApiError> {
     match questions.iter().position(|q| q.prompt.trim().is_empty()) {
         None => Ok(()),
-        Some(i) => Err(ApiError::App(coachkit_app::AppError::Invalid(vec![coachkit_domain::text::FieldError::new(
-            "questions",
-            format!("question {} needs its prompt", i + 1),
-        )]))),
+        Some(i) => {
+            Err(coachkit_app::AppError::field("questions", format!("question {} needs its prompt", i + 1)).into())
+        }
     }
 }
 

@@ -13,7 +13,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use coachkit_app::mentoring::{AdviceHome, CreateOutcome, RequestInput, RequestPage, StepInput};
 use coachkit_domain::mentoring::{RawExpert, SmartReport};
-use coachkit_domain::text::FieldError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -179,8 +178,8 @@ pub async fn create(
 ) -> Result<Response, ApiError> {
     // A form skips a wholly empty row; a client sending one has left someone out by mistake.
     if let Some(i) = req.experts.iter().position(RawExpert::is_blank) {
-        let problem = FieldError::new("experts", format!("expert {} is empty: give their name and e-mail", i + 1));
-        return Err(ApiError::App(coachkit_app::AppError::Invalid(vec![problem])));
+        let problem = format!("expert {} is empty: give their name and e-mail", i + 1);
+        return Err(coachkit_app::AppError::field("experts", problem).into());
     }
     match state.app.create_advice_request(&actor, &req.input()).await? {
         CreateOutcome::Created(id) => Ok((StatusCode::CREATED, axum::Json(AdviceCreated { id })).into_response()),
