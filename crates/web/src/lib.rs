@@ -28,7 +28,7 @@ pub fn router(app: App, web: WebConfig) -> Router {
         .merge(api::openapi_route())
         .fallback(pages::not_found);
     // Health and metrics skip the identity lookup and most middleware: they must stay cheap.
-    middleware::wrap(routes, state.clone()).merge(health::routes()).with_state(state)
+    health::routes().with_state(state.clone()).merge(middleware::wrap(routes, state))
 }
 
 /// Serves on `listener` until `shutdown` resolves, then finishes the requests in flight.

@@ -8,46 +8,70 @@ use crate::view;
 use axum::Router;
 use axum::extract::{MatchedPath, Request};
 use axum::http::{HeaderName, HeaderValue, StatusCode, header};
-use axum::middleware::{Next, from_fn, from_fn_with_state};
+use axum::middleware::{Next, from_fn, from_fn_with_state, map_response};
 use axum::response::{IntoResponse, Response};
 use std::time::Instant;
+use tower::ServiceBuilder;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, RequestId, SetRequestIdLayer};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// Wraps `routes` in every layer. Layers run outside-in in the reverse order they are added.
-pub fn wrap(routes: Router<AppState>, state: AppState) -> Router<AppState> {
-    let inner = routes
-        .layer(from_fn(keep_nav_on_error_pages))
-        .layer(from_fn_with_state(state.clone(), auth::resolve_actor))
-        .layer(from_fn(check_origin))
-        .layer(axum::extract::DefaultBodyLimit::max(state.web.max_body_bytes))
-        .layer(from_fn(finish_internal_errors))
-        .layer(from_fn(record_metrics));
-    with_security_headers(inner)
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
-            let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
-            tracing::info_span!("request", method = %req.method(), path = %loggable_path(req.uri().path()), request_id = %id)
-        }))
-        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+/// `routes` with every layer around it once, as a router with no routes of its own.
+///
+/// The layers wrap the finished router as one service rather than through `Router::layer`, which
+/// wraps every route on its own: each route's layered service is boxed, and every request cloned
+/// that stack of boxes again inside each layer. That was most of what a cached read cost
+/// (measured with `perf`, `docs/benchmarks/2026-12-07-middleware.md`). The one layer left inside
+/// the router, `name_route`, hands the matched route's template out to the metrics.
+pub fn wrap(routes: Router<AppState>, state: AppState) -> Router {
+    let routes = routes.route_layer(from_fn(name_route)).with_state(state.clone());
+    let layered = ServiceBuilder::new()
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(TraceLayer::new_for_http().make_span_with(request_span as fn(&Request) -> tracing::Span))
+        .layer(map_response(add_security_headers))
+        .layer(from_fn(record_metrics))
+        .layer(from_fn(finish_internal_errors))
+        .layer(axum::extract::DefaultBodyLimit::max(state.web.max_body_bytes))
+        .layer(from_fn(check_origin))
+        .layer(from_fn_with_state(state, auth::resolve_actor))
+        .layer(from_fn(keep_nav_on_error_pages))
+        .service(routes);
+    Router::new().fallback_service(layered)
+}
+
+fn request_span(req: &Request) -> tracing::Span {
+    let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("-");
+    tracing::info_span!("request", method = %req.method(), path = %loggable_path(req.uri().path()), request_id = %id)
 }
 
 /// Headers that make the browser stricter: no sniffing, no framing, no third-party anything.
-fn with_security_headers(router: Router<AppState>) -> Router<AppState> {
+/// A handler that set one of them itself (the downloaded SVG's own policy) keeps its value.
+async fn add_security_headers(mut response: Response) -> Response {
     const CSP: &str = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
                        frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
-    let headers = [
+    let headers = response.headers_mut();
+    for (name, value) in [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::X_FRAME_OPTIONS, "DENY"),
         (header::REFERRER_POLICY, "same-origin"),
         (header::CONTENT_SECURITY_POLICY, CSP),
-    ];
-    headers.into_iter().fold(router, |r, (name, value)| {
-        r.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)))
-    })
+    ] {
+        headers.entry(name).or_insert(HeaderValue::from_static(value));
+    }
+    response
+}
+
+/// The template of the route that answered (`/api/v1/relationships/{id}`), for the metrics' label.
+#[derive(Clone)]
+struct RouteName(MatchedPath);
+
+/// Inside the router, where the matched route is known: hands its template to `record_metrics`.
+async fn name_route(path: MatchedPath, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    response.extensions_mut().insert(RouteName(path));
+    response
 }
 
 async fn check_origin(request: Request, next: Next) -> Response {
@@ -103,12 +127,11 @@ async fn finish_internal_errors(request: Request, next: Next) -> Response {
 
 async fn record_metrics(request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let method = request.method().to_string();
-    let route =
-        request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "unmatched".into());
+    let method = request.method().clone();
     let response = next.run(request).await;
-    let status = response.status().as_u16().to_string();
-    let labels = [("method", method), ("route", route), ("status", status)];
+    let route = response.extensions().get::<RouteName>().map(|r| r.0.as_str()).unwrap_or("unmatched").to_owned();
+    let labels =
+        [("method", method.as_str().to_owned()), ("route", route), ("status", response.status().as_str().to_owned())];
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels).record(started.elapsed().as_secs_f64());
     response

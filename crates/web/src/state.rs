@@ -2,7 +2,7 @@
 
 use coachkit_app::App;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Settings of the web layer itself.
 #[derive(Clone, Debug)]
@@ -21,8 +21,12 @@ impl Default for WebConfig {
     }
 }
 
+/// One pointer to what every handler shares: the state is cloned into every layer and handler
+/// of every request, and one reference count is cheaper to move than the six inside `App`.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+pub struct Shared {
     pub app: App,
     pub web: WebConfig,
     pub metrics: PrometheusHandle,
@@ -30,7 +34,14 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(app: App, web: WebConfig) -> Self {
-        Self { app, web, metrics: metrics_handle() }
+        Self(Arc::new(Shared { app, web, metrics: metrics_handle() }))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
     }
 }
 

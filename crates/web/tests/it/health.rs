@@ -10,9 +10,22 @@ async fn probes_and_metrics() {
         assert_eq!(c.page("/healthz", StatusCode::OK).await, "ok");
         assert_eq!(c.page("/readyz", StatusCode::OK).await, "ready");
         c.page("/signin", StatusCode::OK).await;
+        // A route inside the nested API, refused before its handler: still named by its template.
+        let r = c.get("/api/v1/relationships/0190a3b2-1c2d-7e8f-9a0b-1c2d3e4f5a6b").await;
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+        c.page("/no/such/page", StatusCode::NOT_FOUND).await;
         let metrics = c.page("/metrics", StatusCode::OK).await;
         assert!(metrics.contains("http_requests_total"), "{metrics}");
         assert!(metrics.contains("route=\"/signin\""));
+        let line = |route: &str, status: &str| {
+            metrics.lines().any(|l| {
+                l.starts_with("http_requests_total{")
+                    && l.contains(&format!("route=\"{route}\""))
+                    && l.contains(&format!("status=\"{status}\""))
+            })
+        };
+        assert!(line("/api/v1/relationships/{id}", "401"), "{metrics}");
+        assert!(line("unmatched", "404"), "{metrics}");
         let css = c.get("/static/app.css").await;
         assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
         app.stop().await;
@@ -27,6 +40,7 @@ async fn pages_carry_security_headers_and_a_request_id() {
         let h = r.headers();
         assert_eq!(h["x-content-type-options"], "nosniff");
         assert_eq!(h["x-frame-options"], "DENY");
+        assert_eq!(h["referrer-policy"], "same-origin");
         assert!(h["content-security-policy"].to_str().unwrap().contains("default-src 'self'"));
         assert!(h.contains_key("x-request-id"));
         let r = app.client().get("/no/such/page").await;
