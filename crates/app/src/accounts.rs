@@ -9,6 +9,7 @@ use coachkit_domain::privacy::Viewer;
 use coachkit_domain::text::FieldError;
 use coachkit_domain::time::Millis;
 use coachkit_store::{DbError, NewMail, NewUser, UserRow, now_ms};
+use std::sync::Arc;
 
 /// A signed-in person making a request, however they proved it (session cookie or API token).
 #[derive(Clone, Debug)]
@@ -149,6 +150,12 @@ impl App {
 
     /// The person behind a session cookie, sliding its expiry at most every ten minutes.
     pub async fn actor_from_session(&self, presented: &str) -> AppResult<Option<Actor>> {
+        Ok(self.shared_actor_from_session(presented).await?.map(|a| (*a).clone()))
+    }
+
+    /// [`App::actor_from_session`] as the auth cache keeps it: the web layer hands this one
+    /// value to every layer and extractor of a request instead of copying the person each time.
+    pub async fn shared_actor_from_session(&self, presented: &str) -> AppResult<Option<Arc<Actor>>> {
         let Some(secret) = Secret::presented(presented) else { return Ok(None) };
         let hash = secret.hash();
         let key = format!("s:{hash}");
@@ -160,23 +167,29 @@ impl App {
             let expires = now_ms() + self.config.session_ttl_hours * Millis::HOUR;
             self.store.touch_session(&hash, expires).await?;
         }
-        let actor = Actor { user: session.user, csrf_token: Some(session.csrf_token), session_hash: Some(hash) };
+        let actor =
+            Arc::new(Actor { user: session.user, csrf_token: Some(session.csrf_token), session_hash: Some(hash) });
         self.auth_cache.put(key, actor.clone());
         Ok(Some(actor))
     }
 
     /// The person behind an API token.
     pub async fn actor_from_token(&self, presented: &str) -> AppResult<Option<Actor>> {
+        Ok(self.shared_actor_from_token(presented).await?.map(|a| (*a).clone()))
+    }
+
+    /// [`App::actor_from_token`] as the auth cache keeps it (see [`App::shared_actor_from_session`]).
+    pub async fn shared_actor_from_token(&self, presented: &str) -> AppResult<Option<Arc<Actor>>> {
         let Some(secret) = Secret::presented(presented) else { return Ok(None) };
         let key = format!("t:{}", secret.hash());
         if let Some(actor) = self.auth_cache.get(&key) {
             return Ok(Some(actor));
         }
-        let actor = self.store.user_by_token(&secret.hash()).await?.map(|user| Actor {
-            user,
-            csrf_token: None,
-            session_hash: None,
-        });
+        let actor = self
+            .store
+            .user_by_token(&secret.hash())
+            .await?
+            .map(|user| Arc::new(Actor { user, csrf_token: None, session_hash: None }));
         if let Some(a) = &actor {
             self.auth_cache.put(key, a.clone());
         }

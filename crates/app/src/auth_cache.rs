@@ -9,13 +9,13 @@
 
 use crate::Actor;
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub(crate) struct AuthCache {
     ttl: Duration,
     max_entries: usize,
-    entries: Mutex<HashMap<String, (Instant, Actor)>>,
+    entries: Mutex<HashMap<String, (Instant, Arc<Actor>)>>,
 }
 
 impl AuthCache {
@@ -23,7 +23,7 @@ impl AuthCache {
         Self { ttl, max_entries, entries: Mutex::new(HashMap::new()) }
     }
 
-    pub(crate) fn get(&self, key: &str) -> Option<Actor> {
+    pub(crate) fn get(&self, key: &str) -> Option<Arc<Actor>> {
         if self.ttl.is_zero() {
             return None;
         }
@@ -31,7 +31,7 @@ impl AuthCache {
         entries.get(key).filter(|(at, _)| at.elapsed() < self.ttl).map(|(_, actor)| actor.clone())
     }
 
-    pub(crate) fn put(&self, key: String, actor: Actor) {
+    pub(crate) fn put(&self, key: String, actor: Arc<Actor>) {
         if self.ttl.is_zero() {
             return;
         }
@@ -65,8 +65,8 @@ impl AuthCache {
 mod tests {
     use super::*;
 
-    fn actor(id: &str) -> Actor {
-        Actor {
+    fn actor(id: &str) -> Arc<Actor> {
+        Arc::new(Actor {
             user: coachkit_store::UserRow {
                 id: id.into(),
                 email: format!("{id}@example.org"),
@@ -83,7 +83,7 @@ mod tests {
             },
             csrf_token: None,
             session_hash: None,
-        }
+        })
     }
 
     #[test]
@@ -92,7 +92,7 @@ mod tests {
         cache.put("s:a".into(), actor("a"));
         cache.put("t:a".into(), actor("a"));
         cache.put("s:b".into(), actor("b"));
-        assert_eq!(cache.get("s:a").map(|a| a.user.id), Some("a".into()));
+        assert_eq!(cache.get("s:a").map(|a| a.user.id.clone()), Some("a".into()));
         cache.forget_user("a");
         assert!(cache.get("s:a").is_none() && cache.get("t:a").is_none());
         assert!(cache.get("s:b").is_some());

@@ -16,6 +16,7 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use coachkit_app::Actor;
 use serde::de::DeserializeOwned;
 use std::net::SocketAddr;
+use std::sync::Arc;
 
 pub const SESSION_COOKIE: &str = "ck_session";
 pub const PRE_SESSION_CSRF_COOKIE: &str = "ck_csrf";
@@ -27,9 +28,10 @@ pub enum AuthMethod {
     Token,
 }
 
-/// The resolved identity, stored in request extensions by `resolve_actor`.
+/// The resolved identity, stored in request extensions by `resolve_actor`: the auth cache's own
+/// shared value, so layers pass it on without copying the person.
 #[derive(Clone, Debug)]
-pub struct Resolved(pub Option<(Actor, AuthMethod)>);
+pub struct Resolved(pub Option<(Arc<Actor>, AuthMethod)>);
 
 /// The client's address, for per-address limits.
 #[derive(Clone, Debug)]
@@ -50,9 +52,9 @@ pub async fn resolve_actor(
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::to_owned);
     let resolved = if let Some(token) = bearer {
-        state.app.actor_from_token(&token).await.map(|a| a.map(|a| (a, AuthMethod::Token)))
+        state.app.shared_actor_from_token(&token).await.map(|a| a.map(|a| (a, AuthMethod::Token)))
     } else if let Some(cookie) = jar.get(SESSION_COOKIE) {
-        state.app.actor_from_session(cookie.value()).await.map(|a| a.map(|a| (a, AuthMethod::Session)))
+        state.app.shared_actor_from_session(cookie.value()).await.map(|a| a.map(|a| (a, AuthMethod::Session)))
     } else {
         Ok(None)
     };
@@ -83,7 +85,7 @@ fn client_addr(request: &Request, trust_forwarded: bool) -> String {
 }
 
 fn resolved(parts: &Parts) -> Option<(Actor, AuthMethod)> {
-    parts.extensions.get::<Resolved>().and_then(|r| r.0.clone())
+    parts.extensions.get::<Resolved>().and_then(|r| r.0.as_ref()).map(|(a, m)| (Actor::clone(a), *m))
 }
 
 /// Signed in or not.
@@ -149,8 +151,8 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
     type Rejection = PageError;
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
-        let expected = match req.extensions().get::<Resolved>().and_then(|r| r.0.clone()) {
-            Some((actor, _)) => actor.csrf_token.unwrap_or_default(),
+        let expected = match req.extensions().get::<Resolved>().and_then(|r| r.0.as_ref()) {
+            Some((actor, _)) => actor.csrf_token.clone().unwrap_or_default(),
             None => CookieJar::from_headers(req.headers())
                 .get(PRE_SESSION_CSRF_COOKIE)
                 .map(|c| c.value().to_owned())
