@@ -41,6 +41,7 @@ pub use relationships::{NewRelationship, RelationshipRow};
 pub use sessions::SessionRow;
 pub use tokens::TokenRow;
 pub use users::{NewUser, UserRow};
+pub use viewer::MEMBER_FACTS_SQL;
 
 /// Current time in milliseconds, the unit of every time column. Strictly increasing within a
 /// process: two events one after the other never share a millisecond, so "shared before the

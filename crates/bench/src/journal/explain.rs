@@ -258,8 +258,8 @@ pub async fn explain(args: ExplainArgs) -> anyhow::Result<()> {
         args: vec![Arg::T(me.into()), Arg::I(50)],
     });
     queries.push(Q {
-        name: "every journal request: the viewer's relationships (member_facts)",
-        sql: member_sql.into(),
+        name: "every journal request: what the policy knows of the viewer (member_facts)",
+        sql: coachkit_store::MEMBER_FACTS_SQL.into(),
         args: vec![Arg::T(me.into())],
     });
     queries.push(Q {

@@ -144,24 +144,6 @@ impl Store {
         Ok((facilitated, joined))
     }
 
-    /// The ids of the programmes a person facilitates (named as a facilitator, or a facilitator
-    /// of the organisation the programme belongs to: an organisation's facilitators follow its
-    /// programmes) and takes part in: the privacy policy's facts, in one round trip (every
-    /// signed-in read asks for them).
-    pub async fn ll_memberships(&self, user: &str) -> DbResult<(Vec<String>, Vec<String>)> {
-        let rows: Vec<(String, String)> = sqlx::query_as(
-            "SELECT 'facilitates', programme_id FROM ll_facilitators WHERE user_id = $1 \
-             UNION ALL SELECT 'facilitates', p.id FROM ll_programmes p \
-               JOIN memberships m ON m.org_id = p.org_id AND m.role = 'facilitator' WHERE m.user_id = $1 \
-             UNION ALL SELECT 'takes_part', programme_id FROM ll_participants WHERE user_id = $1",
-        )
-        .bind(user)
-        .fetch_all(&self.pool)
-        .await?;
-        let (f, p): (Vec<_>, Vec<_>) = rows.into_iter().partition(|(role, _)| role == "facilitates");
-        Ok((f.into_iter().map(|r| r.1).collect(), p.into_iter().map(|r| r.1).collect()))
-    }
-
     pub async fn update_ll_programme(&self, id: &str, s: SettingsChange<'_>) -> DbResult<()> {
         sqlx::query(
             "UPDATE ll_programmes SET name = $1, training = $2, starts_at = $3, weeks = $4, session_cap = $5, \
