@@ -188,3 +188,46 @@ async fn every_role_against_cards_team_space_and_value() {
     })
     .await;
 }
+
+/// What the policy knows of each person (`member_facts`, one statement since 7 Dec) names exactly
+/// the engagement, the sides and the teams each role holds: the facilitator runs the engagement
+/// and both sides, a participant who joined takes part in the engagement and their own side and
+/// is on their team, and another engagement's facilitator holds nothing of this one.
+#[tokio::test]
+async fn the_policys_facts_name_each_engagement_side_and_team() {
+    use coachkit_domain::{ProgrammeId, TeamId};
+    on_each_backend(|app| async move {
+        let c = cast(&app).await;
+        let (w, people) = arrange(&app, &c).await;
+        let e = w.engagement.clone();
+        app.app.open_cards(&c.facilitator, &e).await.unwrap();
+        let team1 = vec![card_id(&app, &c, "Aya One").await, card_id(&app, &c, "Bea One").await];
+        let t1 = app.app.confirm_team(&c.facilitator, &e, &team1, "").await.unwrap();
+        let row = app.app.store.engagement(&e).await.unwrap().unwrap();
+        let other = app.app.store.engagement(&c.other_engagement).await.unwrap().unwrap();
+        let ids = |v: &[&str]| v.iter().map(|s| ProgrammeId::from_trusted(s.to_string())).collect::<Vec<_>>();
+        let sorted = |mut v: Vec<ProgrammeId>| {
+            v.sort();
+            v
+        };
+
+        let fay = app.app.store.member_facts(&c.facilitator.user).await.unwrap();
+        assert_eq!(sorted(fay.facilitates), sorted(ids(&[&e, &row.side_a_id, &row.side_b_id])));
+        assert!(fay.programmes.is_empty() && fay.teams.is_empty() && fay.ties.is_empty());
+
+        let aya = app.app.store.member_facts(&people[0].user).await.unwrap();
+        assert_eq!(sorted(aya.programmes), sorted(ids(&[&e, &row.side_a_id])));
+        assert_eq!(aya.teams, vec![TeamId::from_trusted(t1.clone())]);
+        assert!(aya.facilitates.is_empty());
+        let bea = app.app.store.member_facts(&people[2].user).await.unwrap();
+        assert_eq!(sorted(bea.programmes), sorted(ids(&[&e, &row.side_b_id])));
+        assert_eq!(bea.teams, vec![TeamId::from_trusted(t1)]);
+        let abe = app.app.store.member_facts(&people[1].user).await.unwrap();
+        assert!(abe.teams.is_empty(), "Abe's card is on no team yet");
+
+        let gus = app.app.store.member_facts(&c.other_facilitator.user).await.unwrap();
+        assert_eq!(sorted(gus.facilitates), sorted(ids(&[&c.other_engagement, &other.side_a_id, &other.side_b_id])));
+        app.stop().await;
+    })
+    .await;
+}
