@@ -13,6 +13,7 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/.." && pwd)"
 BEFORE="${1:?give the directory of the first build}"
 AFTER="${2:?give the directory of the second build}"
 ROUNDS="${BENCH_ROUNDS:-2}"
@@ -21,15 +22,16 @@ ROUTES="${BENCH_ROUTES:-healthz me relationships dashboard}"
 OUT="$HERE/out/side_by_side"
 mkdir -p "$OUT"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/coachkit-side.XXXXXX")"
-PID=""
-cleanup() {
-  [[ -n "$PID" ]] && kill "$PID" 2>/dev/null || true
-  rm -rf "$WORK"
-}
+PG_CREATED=""
+
+log() { printf '[side by side %s] %s\n' "$(date +%T)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh" # start_server, stop_server, cleanup
 trap cleanup EXIT
 
 for dir in "$BEFORE" "$AFTER"; do
-  [[ -x "$dir/coachkit" && -x "$dir/coachkit-bench" ]] || { echo "no coachkit and coachkit-bench in $dir" >&2; exit 1; }
+  [[ -x "$dir/coachkit" && -x "$dir/coachkit-bench" ]] || die "no coachkit and coachkit-bench in $dir"
 done
 mkdir -p "$WORK/before" "$WORK/after"
 cp "$BEFORE/coachkit" "$BEFORE/coachkit-bench" "$WORK/before/"
@@ -43,7 +45,7 @@ one_route() { # $1 build, $2 round, $3 route, $4 port
   BENCH_TARGET="$3" BENCH_USERS_FILE="$WORK/sample.tsv" BENCH_THREADS=2 \
     wrk -t2 -c16 -d1s -s "$HERE/load.lua" "http://127.0.0.1:$4/" >/dev/null 2>&1
   if [[ "${BENCH_PERF:-0}" == 1 ]]; then
-    perf record -F 499 -g -p "$PID" -o "$OUT/$1-$2-$3.perf" -- sleep "$SECS" >/dev/null 2>&1 &
+    perf record -F 499 -g -p "$SERVER_PID" -o "$OUT/$1-$2-$3.perf" -- sleep "$SECS" >/dev/null 2>&1 &
     perf_pid=$!
   fi
   BENCH_TARGET="$3" BENCH_USERS_FILE="$WORK/sample.tsv" BENCH_THREADS=2 \
@@ -65,20 +67,10 @@ for round in $(seq 1 "$ROUNDS"); do
     rm -f "$WORK"/db.sqlite*
     cp "$WORK/base.sqlite" "$WORK/db.sqlite"
     [[ -f "$WORK/base.sqlite-wal" ]] && cp "$WORK/base.sqlite-wal" "$WORK/db.sqlite-wal"
-    (cd "$WORK" && NO_COLOR=1 exec "$WORK/$build/coachkit" serve --database-url "sqlite://$WORK/db.sqlite" \
-      --bind 127.0.0.1:0) 2>"$WORK/server.log" &
-    PID=$!
-    port=""
-    for _ in $(seq 1 400); do
-      port="$(sed -n 's/.*listening on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$WORK/server.log" | awk 'NR == 1')"
-      [[ -n "$port" ]] && curl -fs -o /dev/null --max-time 1 "http://127.0.0.1:$port/healthz" && break
-      sleep 0.05
-    done
-    [[ -n "$port" ]] || { echo "the $build server did not start: $(tail -3 "$WORK/server.log")" >&2; exit 1; }
+    CK="$WORK/$build/coachkit"
+    start_server "sqlite://$WORK/db.sqlite"
     sleep 1
-    for route in $ROUTES; do one_route "$build" "$round" "$route" "$port"; done
-    kill "$PID"
-    wait "$PID" 2>/dev/null || true
-    PID=""
+    for route in $ROUTES; do one_route "$build" "$round" "$route" "$PORT"; done
+    stop_server TERM
   done
 done
